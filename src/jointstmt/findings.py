@@ -1,0 +1,82 @@
+"""Findings: what validation reports, and the one table of codes it may report.
+
+A finding is plain data (no YAML, no pydantic), so reporters and API users can
+render or filter it without knowing which layer produced it. Codes are stable:
+they may be added, never renamed or removed; the README table is generated
+from :data:`CODES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+#: Every code a finding may carry, with what it means. Grouped by layer:
+#: ``io`` (reading the file), ``yaml`` (parsing it), ``schema`` (the models and
+#: the published JSON Schema), ``rule`` (cross-field checks JSON Schema cannot express).
+CODES: dict[str, str] = {
+    "io.not_found": "The file does not exist.",
+    "io.unreadable": "The file exists but cannot be read (permissions, a directory, a device).",
+    "yaml.encoding": "The file is not valid UTF-8 (UTF-16, Latin-1, binary data).",
+    "yaml.too_large": "The file is larger than the size limit (default 5 MiB).",
+    "yaml.empty": "The file holds no YAML document (empty, or only comments).",
+    "yaml.syntax": "The file is not well-formed YAML.",
+    "yaml.multiple_documents": "The file holds more than one YAML document.",
+    "yaml.root": "The document is not a mapping (a list, a scalar or null at the top).",
+    "yaml.duplicate_key": "A mapping names the same key twice.",
+    "yaml.key": "A mapping key is not a string (a number, a list, a mapping, null).",
+    "yaml.alias": "The file uses anchors, aliases or merge keys, which statements do not allow.",
+    "yaml.tag": "The file uses a tag outside the YAML 1.2 core schema (e.g. !!python/..., !!binary).",
+    "yaml.version": "The file declares a YAML version other than 1.2.",
+    "yaml.too_deep": "Nesting is deeper than the depth limit (default 64).",
+    "yaml.number": "A number that JSON cannot carry (NaN, infinity, or an integer over 2^53).",
+    "schema.missing": "A required key is missing.",
+    "schema.unknown_key": "A key that the schema does not define (keys are snake_case; see the schema).",
+    "schema.type": "A value has the wrong type (e.g. a list where a string belongs).",
+    "schema.vocabulary": "A value outside its vocabulary (clause type, rank, document type, topic, ...).",
+    "schema.pattern": "A string does not match its required form (slug, ISO code, SHA-256, ...).",
+    "schema.date": "A date or time that is malformed or impossible (2024-02-30).",
+    "schema.range": "A number, string or list outside its allowed size (negative offset, empty list).",
+    "schema.value": "A value that is invalid for another reason the message gives.",
+    "rule.duplicate_id": "Two items in a collection share an id.",
+    "rule.reference": "An id reference (actor, target, source, person) names nothing declared.",
+    "rule.date_order": "Dates out of order (meeting end before start, issued before the meeting).",
+    "rule.statement_text": "There must be exactly one source with role statement_text.",
+    "rule.source_path": "A source path leaves the statement's folder (.., absolute, symlink).",
+    "rule.source_missing": "A source file is missing, not a regular file, or not UTF-8 text.",
+    "rule.sha256": "A source file's SHA-256 differs from the one recorded.",
+    "rule.span": "A span is reversed, runs past the end of the text, or leaves its paragraph.",
+    "rule.span_text": "A clause's text differs from the source text at its span.",
+    "rule.subdivision": "An ISO 3166-2 code that does not exist or belongs to another country.",
+    "rule.language_tag": "A well-formed language tag with subtags unknown to the BCP 47 registry.",
+    "rule.time_zone": "A time zone that is not in the IANA time zone database.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one file, located for the person who must fix it.
+
+    ``line`` and ``column`` are 1-based positions of the offending node in the
+    YAML file (for a missing key, its parent mapping; for the file as a whole,
+    1 and 1). ``pointer`` is an RFC 6901 JSON Pointer into the document
+    (``""`` for the whole document).
+    """
+
+    code: str
+    message: str
+    line: int = 1
+    column: int = 1
+    pointer: str = ""
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"undocumented finding code {self.code!r}")
+
+    def as_dict(self) -> dict[str, str | int]:
+        """The JSON form used by ``--format json``."""
+        return asdict(self)
+
+
+def json_pointer(path: tuple[str | int, ...]) -> str:
+    """RFC 6901 pointer for a path of keys and indexes (``~`` and ``/`` escaped)."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)

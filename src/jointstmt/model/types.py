@@ -1,0 +1,197 @@
+"""Reusable annotated types: one per concept, each validating and documenting itself.
+
+Every type here is defined so that the models and the published JSON Schema
+accept exactly the same values: where pydantic's lax mode would coerce
+(``"1"`` to ``1``, ``"yes"`` to ``True``), the type refuses, because JSON Schema
+would. Regular expressions are portable (anchored, ASCII classes, no lookaround)
+so that ECMA-262 engines (ajv, editors) read them as Python does.
+
+Checks that need a registry a schema cannot carry portably (that an ISO 3166-2
+code exists, that a language subtag is registered, that a time zone exists)
+are rules, not types: see :mod:`jointstmt.rules`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    StrictBool,
+    WithJsonSchema,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from jointstmt.model import _iso3166
+from jointstmt.model.vocabulary import Vocabulary
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+SUBDIVISION_PATTERN = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
+TIME_ZONE_PATTERN = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+# RFC 5646 "langtag" well-formedness (no grandfathered or private-use-only tags):
+# language, then optional script, region, variants, extensions and private use.
+LANGUAGE_TAG_PATTERN = (
+    r"^[a-zA-Z]{2,3}(-[a-zA-Z]{3}){0,3}"
+    r"(-[a-zA-Z]{4})?"
+    r"(-([a-zA-Z]{2}|[0-9]{3}))?"
+    r"(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*"
+    r"(-[0-9a-wyzA-WYZ](-[a-zA-Z0-9]{2,8})+)*"
+    r"(-x(-[a-zA-Z0-9]{1,8})+)?$"
+)
+
+_DATE_RE = re.compile(DATE_PATTERN)
+_TIME_RE = re.compile(TIME_PATTERN)
+
+
+def _integer(value: Any) -> Any:
+    """JSON Schema's ``integer``: an int, or a float with no fractional part; never a bool or str."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise PydanticCustomError("int_type", "Input should be a whole number")
+        return int(value)
+    return value
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("string_type", "Input should be a date written as a string")
+    if not _DATE_RE.match(value):
+        raise PydanticCustomError("date", "Input should be a date in the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "date", "{value} is not a calendar date", {"value": value}
+        ) from None
+
+
+def _parse_time(value: Any) -> Any:
+    if isinstance(value, dt.time):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("string_type", "Input should be a time written as a string")
+    if not _TIME_RE.match(value):
+        raise PydanticCustomError("date", "Input should be a 24-hour time in the form HH:MM")
+    return dt.time.fromisoformat(value)
+
+
+def text(description: str, **kwargs: Any) -> Any:
+    """A non-empty string field."""
+    return Field(min_length=1, description=description, **kwargs)
+
+
+Integer = Annotated[int, BeforeValidator(_integer)]
+# The bound goes before the validator: after it, pydantic would leak "ge" into the JSON Schema.
+NonNegativeInt = Annotated[int, Field(ge=0), BeforeValidator(_integer)]
+PositiveInt = Annotated[int, Field(ge=1), BeforeValidator(_integer)]
+Bool = StrictBool
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=128)]
+"""Identifier: lower-case ASCII words joined by single hyphens (``us-japan-rok-2024``)."""
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
+"""A calendar date, written ``YYYY-MM-DD`` (quoted or not: the loader keeps dates as strings)."""
+
+Time = Annotated[
+    dt.time,
+    BeforeValidator(_parse_time),
+    WithJsonSchema({"type": "string", "pattern": TIME_PATTERN}),
+]
+"""A local 24-hour clock time, ``HH:MM``."""
+
+
+def _country(value: str) -> str:
+    if value not in _iso3166.COUNTRIES:
+        raise PydanticCustomError(
+            "vocabulary",
+            "{value!r} is not an ISO 3166-1 alpha-2 country code (upper case, e.g. US, JP, KR, NO)",
+            {"value": value},
+        )
+    return value
+
+
+CountryCode = Annotated[
+    str,
+    AfterValidator(_country),
+    WithJsonSchema({"type": "string", "enum": sorted(_iso3166.COUNTRIES)}),
+]
+"""An ISO 3166-1 alpha-2 code (``US``, ``JP``, ``KR``; ``NO`` is Norway)."""
+
+
+SubdivisionCode = Annotated[str, Field(pattern=SUBDIVISION_PATTERN)]
+"""An ISO 3166-2 subdivision code (``US-VA``); that it exists is checked by rule."""
+
+LanguageTag = Annotated[str, Field(pattern=LANGUAGE_TAG_PATTERN, max_length=64)]
+"""A well-formed BCP 47 language tag (``en``, ``ja``, ``ko-Hang``); registry check by rule."""
+
+Sha256 = Annotated[str, Field(pattern=SHA256_PATTERN)]
+"""A SHA-256 digest in lower-case hex."""
+
+Url = Annotated[str, Field(pattern=URL_PATTERN, max_length=2048)]
+"""An http(s) URL."""
+
+TimeZoneName = Annotated[str, Field(pattern=TIME_ZONE_PATTERN, max_length=64)]
+"""An IANA time zone name (``America/New_York``); that it exists is checked by rule."""
+
+WikidataId = Annotated[str, Field(pattern=WIKIDATA_PATTERN)]
+"""A Wikidata item id (``Q30``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class InVocabulary:
+    """``Annotated[str, InVocabulary(V)]``: a value of vocabulary ``V``, each value described.
+
+    The schema is ``oneOf`` of ``const`` + ``description`` rather than a bare
+    ``enum``, so editors and readers of the schema see each value's definition.
+    :mod:`jointstmt.schema` hoists it into ``$defs/<vocabulary name>``.
+    """
+
+    vocab: Vocabulary
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        allowed = frozenset(self.vocab.values)
+        vocab = self.vocab
+
+        def check(value: str) -> str:
+            if value not in allowed:
+                raise PydanticCustomError(
+                    "vocabulary",
+                    "{value!r} is not a {name}; use one of: {allowed}",
+                    {"value": value, "name": vocab.name, "allowed": ", ".join(vocab.values)},
+                )
+            return value
+
+        return core_schema.no_info_after_validator_function(check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "oneOf": self.choices(self.vocab)}
+
+    @staticmethod
+    def choices(vocab: Vocabulary) -> list[JsonSchemaValue]:
+        """Each value as a ``const`` with its definition."""
+        return [{"const": t.value, "description": t.describe()} for t in vocab]

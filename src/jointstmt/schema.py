@@ -1,0 +1,90 @@
+"""The published JSON Schema, generated from the models (never written by hand).
+
+``schemas/joint-statement-1.schema.json`` is the output of :func:`render`;
+``jointstmt schema --check`` and a test fail when the committed file drifts.
+The generator publishes the *validation-mode* schema (what a file may say,
+defaults optional) and makes it portable to strict validators: pydantic's
+``discriminator`` keyword is dropped (the clause union stays a ``oneOf`` whose
+branches each fix ``type`` with a ``const``), auto-generated ``title`` noise is
+removed, and each vocabulary (and the country-code list) is published once
+under ``$defs`` and referenced from every field that uses it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
+from pydantic_core import CoreSchema
+
+from jointstmt.model import JointStatement
+from jointstmt.model._iso3166 import COUNTRIES
+from jointstmt.model.types import InVocabulary
+from jointstmt.model.vocabulary import VOCABULARIES
+
+SCHEMA_VERSION = 1
+FILE_NAME = f"joint-statement-{SCHEMA_VERSION}.schema.json"
+SCHEMA_ID = f"https://jointstmt.org/schemas/{FILE_NAME}"
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+_SHARED: dict[str, JsonSchemaValue] = {
+    "country_code": {
+        "type": "string",
+        "description": "An ISO 3166-1 alpha-2 country code (upper case; NO is Norway).",
+        "enum": sorted(COUNTRIES),
+    },
+    **{
+        v.name: {"type": "string", "description": v.definition, "oneOf": InVocabulary.choices(v)}
+        for v in VOCABULARIES
+    },
+}
+
+
+class _Generator(GenerateJsonSchema):
+    def generate(self, schema: CoreSchema, mode: JsonSchemaMode = "validation") -> JsonSchemaValue:
+        body = _portable(super().generate(schema, mode=mode))
+        defs = {**body.pop("$defs", {}), **_SHARED}
+        return {
+            "$schema": DIALECT,
+            "$id": SCHEMA_ID,
+            "title": "Joint diplomatic statement",
+            **body,
+            "$defs": dict(sorted(defs.items())),
+        }
+
+
+def _shared_name(node: dict[str, Any]) -> str | None:
+    for name, shared in _SHARED.items():
+        key = "enum" if "enum" in shared else "oneOf"
+        if node.get(key) == shared[key]:
+            return name
+    return None
+
+
+def _portable(node: Any) -> Any:
+    """Drop keywords strict validators reject or that add nothing; refer to shared defs."""
+    if isinstance(node, list):
+        return [_portable(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    shared = _shared_name(node)
+    if shared is not None:
+        rest = {k: v for k, v in node.items() if k not in ("type", "oneOf", "enum", "title")}
+        return {**rest, "$ref": f"#/$defs/{shared}"}
+    return {
+        k: (v if k in ("const", "default", "enum", "required") else _portable(v))
+        for k, v in node.items()
+        # pydantic's "title" is a string; a property named "title" maps to a schema
+        if k != "discriminator" and not (k == "title" and isinstance(v, str))
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The published JSON Schema (Draft 2020-12) of a statement, as a dict."""
+    return JointStatement.model_json_schema(mode="validation", schema_generator=_Generator)
+
+
+def render() -> str:
+    """The schema file's exact text (keys in model order, not sorted, to read well)."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
