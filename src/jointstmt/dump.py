@@ -19,7 +19,7 @@ def dumps(statement: JointStatement) -> str:
 
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
-    yaml.sort_base_mapping_type_on_output = False  # keep model order
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]  # keep model order
     yaml.allow_unicode = True
     yaml.width = 100
     out = io.StringIO()

@@ -40,6 +40,15 @@ class Summary:
         self.invalid += not result.valid
         self.errors += len(result.findings)
 
+    def line(self) -> str:
+        """``3 files checked: 2 valid, 1 invalid, 4 errors``."""
+        files = "file" if self.files == 1 else "files"
+        errors = "error" if self.errors == 1 else "errors"
+        return (
+            f"{self.files} {files} checked: {self.valid} valid, "
+            f"{self.invalid} invalid, {self.errors} {errors}"
+        )
+
 
 class Reporter(Protocol):
     """Receives each file's result as it is ready, then the summary."""
@@ -60,12 +69,7 @@ class TextReporter:
             self.out.write(f"{result.path}:{f.line}:{f.column}: {f.code}: {f.message}\n")
 
     def finish(self, summary: Summary) -> None:
-        files = "file" if summary.files == 1 else "files"
-        errors = "error" if summary.errors == 1 else "errors"
-        self.out.write(
-            f"{summary.files} {files} checked: {summary.valid} valid, "
-            f"{summary.invalid} invalid, {summary.errors} {errors}\n"
-        )
+        self.out.write(summary.line() + "\n")
 
 
 @dataclass
@@ -119,10 +123,7 @@ class GithubReporter:
             self.out.write(f"::error {props}::{_escape_data(f.message)}\n")
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(
-            f"{summary.files} files checked: {summary.valid} valid, "
-            f"{summary.invalid} invalid, {summary.errors} errors\n"
-        )
+        self.out.write(summary.line() + "\n")
 
 
 REPORTERS: dict[str, type[TextReporter] | type[JsonReporter] | type[GithubReporter]] = {

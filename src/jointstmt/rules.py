@@ -197,7 +197,8 @@ def _known_time_zone(name: str) -> bool:
 
 def _statement_text(s: JointStatement, index: int, base_dir: Path, report: _Report) -> None:
     source = s.sources[index]
-    assert source.path is not None and source.sha256 is not None  # the model requires both
+    assert source.path is not None  # the model requires path and sha256
+    assert source.sha256 is not None
     where: Path_ = ("sources", index, "path")
     relative = PurePosixPath(source.path)
     if relative.is_absolute() or "\\" in source.path or ".." in relative.parts:

@@ -8,9 +8,10 @@ structure needs well-formed YAML. Every finding is located in the YAML file
 from __future__ import annotations
 
 import difflib
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
@@ -59,6 +60,8 @@ def check_bytes(data: bytes, base_dir: Path | None, limits: Limits = Limits()) -
 def check_file(path: Path, limits: Limits = Limits()) -> Outcome:
     """Validate one file; unreadable files are findings too."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device would block or never end
+            return Outcome(None, [Finding("io.unreadable", f"{path} is not a regular file")])
         with path.open("rb") as stream:
             data = stream.read(limits.max_bytes + 1)
     except FileNotFoundError:
@@ -121,7 +124,7 @@ _CODE_BY_ERROR_TYPE = {
 def _code(error_type: str) -> str:
     if error_type in _CODE_BY_ERROR_TYPE:
         return _CODE_BY_ERROR_TYPE[error_type]
-    if error_type.endswith("_type") or error_type.endswith("_parsing"):
+    if error_type.endswith(("_type", "_parsing")):
         return "schema.type"
     return "schema.value"
 

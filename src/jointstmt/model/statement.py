@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
+from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
 from jointstmt.model.base import Model
@@ -62,7 +63,7 @@ Verification = Annotated[str, InVocabulary(VERIFICATION_STATUSES)]
 
 SourceRef = Annotated[Slug, Field(description="Id of an entry in ``sources``.")]
 
-_STATEMENT_TEXT_NEEDS = {
+_STATEMENT_TEXT_NEEDS: JsonDict = {
     "if": {"properties": {"role": {"const": "statement_text"}}, "required": ["role"]},
     "then": {"required": ["path", "sha256"]},
 }

@@ -125,7 +125,7 @@ def _country(value: str) -> str:
     if value not in _iso3166.COUNTRIES:
         raise PydanticCustomError(
             "vocabulary",
-            "{value!r} is not an ISO 3166-1 alpha-2 country code (upper case, e.g. US, JP, KR, NO)",
+            "'{value}' is not an ISO 3166-1 alpha-2 country code (upper case, e.g. US, JP, KR, NO)",
             {"value": value},
         )
     return value
@@ -179,7 +179,7 @@ class InVocabulary:
             if value not in allowed:
                 raise PydanticCustomError(
                     "vocabulary",
-                    "{value!r} is not a {name}; use one of: {allowed}",
+                    "'{value}' is not a {name}; use one of: {allowed}",
                     {"value": value, "name": vocab.name, "allowed": ", ".join(vocab.values)},
                 )
             return value

@@ -1,0 +1,33 @@
+"""Shared fixtures: the example statements, copied to a scratch folder for mutation."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+# ci: deterministic and bounded (CI=true selects it); dev: more examples, still reproducible by seed.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=60,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=300, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A writable copy of the bilateral example; returns the path of its YAML file."""
+    target = tmp_path / "statement"
+    shutil.copytree(EXAMPLES / "bilateral-leaders", target)
+    return target / "statement.yaml"

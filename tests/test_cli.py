@@ -1,0 +1,122 @@
+"""The command line: commands, formats, exit statuses, standard input, start-up cost."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jointstmt import __version__
+from jointstmt.cli import main
+from jointstmt.schema import render
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+def _run(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "jointstmt", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_python_dash_m_is_the_same_program() -> None:
+    result = _run("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode().strip() == f"jointstmt {__version__}"
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["schema"], ["datasets"]])
+def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*command, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: jointstmt" in capsys.readouterr().out
+
+
+def test_bad_option_is_a_usage_error() -> None:
+    assert _run("validate", "--format", "xml", str(EXAMPLES)).returncode == 2
+
+
+def test_folders_are_searched_recursively_in_sorted_order(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["validate", "--format", "json", str(EXAMPLES)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    paths = [f["path"] for f in report["files"]]
+    assert paths == sorted(paths)
+    assert len(paths) == len(list(EXAMPLES.glob("*/statement.yaml")))
+    assert report["summary"] == {
+        "files": len(paths),
+        "valid": len(paths),
+        "invalid": 0,
+        "errors": 0,
+    }
+
+
+def test_json_report_lists_each_error_with_its_location(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    example.write_text(example.read_text().replace("rank: head_of_state", "rank: king"))
+    assert main(["validate", "--format", "json", str(example)]) == 1
+    (file,) = json.loads(capsys.readouterr().out)["files"]
+    assert file["valid"] is False
+    (error,) = file["errors"]
+    assert error == {
+        "code": "schema.vocabulary",
+        "message": error["message"],
+        "line": 32,
+        "column": 11,
+        "pointer": "/participants/0/rank",
+    }
+
+
+def test_invalid_and_valid_files_in_one_run_exit_1(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = example.parent / "bad.yaml"
+    bad.write_text("- not a mapping\n")
+    assert main(["validate", str(example), str(bad)]) == 1
+    assert capsys.readouterr().out.endswith("2 files checked: 1 valid, 1 invalid, 1 error\n")
+
+
+def test_standard_input_is_read_with_sources_from_the_current_folder(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES / "bilateral-leaders", tmp_path / "s")
+    data = (tmp_path / "s" / "statement.yaml").read_bytes()
+    ok = _run("validate", "-", stdin=data, cwd=tmp_path / "s")
+    assert ok.returncode == 0, ok.stdout
+    bad = _run("validate", "-", stdin=b"- a list\n", cwd=tmp_path / "s")
+    assert bad.returncode == 1
+    assert bad.stdout.decode().startswith("-:1:1: yaml.root: ")
+    assert b"Traceback" not in bad.stderr
+
+
+def test_schema_prints_writes_and_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["schema"]) == 0
+    assert capsys.readouterr().out == render()
+    target = tmp_path / "schema.json"
+    assert main(["schema", "--output", str(target)]) == 0
+    assert main(["schema", "--check", str(target)]) == 0
+    target.write_text(render().replace("Joint diplomatic statement", "Edited"))
+    assert main(["schema", "--check", str(target)]) == 1
+    assert "differs" in capsys.readouterr().err
+
+
+def test_import_jointstmt_loads_no_heavy_module() -> None:
+    """`import jointstmt` (and so `jointstmt --help`) must not import pydantic or ruamel."""
+    code = "import sys, jointstmt; print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'ruamel', 'langcodes')))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=True, text=True
+    ).stdout
+    assert out.strip() == "[]"
