@@ -73,9 +73,16 @@ def test_schema_uses_only_standard_keywords() -> None:
 
 
 def test_every_property_and_vocabulary_value_is_described() -> None:
+    """Every model's properties (conditions that only restate a property are exempt)."""
     for sub in _schemas(json_schema(), conditions=False):
+        if "additionalProperties" not in sub:
+            continue
         for name, prop in sub.get("properties", {}).items():
             assert prop.get("description"), f"property {name} has no description"
+
+
+def test_every_vocabulary_value_is_described() -> None:
+    for sub in _schemas(json_schema()):
         for choice in sub.get("oneOf", []):
             if "const" in choice:
                 assert choice.get("description"), f"value {choice['const']} has no description"
@@ -121,6 +128,12 @@ STRUCTURAL_ERRORS = [
     ("    country: UA\n", "    country: ua\n"),
     ("    country: NO\n", "    country: NO\n    organization: eu\n"),
     ("    country: NO\n", "\n"),
+    ("    country: NO\n", "    country: null\n"),
+    ("    country: NO\n", "    country: null\n    organization: null\n"),
+    (
+        "    sha256: 26e7c524742eb133010df151a6066d61a88a1622d74036442c889bf9d874a817\n",
+        "    sha256: null\n",
+    ),
     ("  level: leaders\n", "  level: leaders\n  colour: red\n"),
     ("span: {start: 285, end: 357}", "span: {start: -1, end: 357}"),
     ("span: {start: 285, end: 357}", "span: {start: 285.5, end: 357}"),
@@ -146,3 +159,14 @@ def test_models_and_schema_reject_the_same_structural_errors(old: str, new: str)
     model_codes = {f.code.split(".")[0] for f in outcome.findings}
     assert schema_errors, "the schema accepts it"
     assert model_codes == {"schema"}, outcome.findings
+
+
+def test_models_and_schema_accept_explicit_nulls_for_optional_keys() -> None:
+    """``key: null`` means the key is absent, for the models and the schema alike."""
+    text = EXAMPLES[0].read_text(encoding="utf-8")
+    edited = text.replace(
+        "    country: NO\n", "    country: NO\n    organization: null\n    person: null\n"
+    )
+    data = parse_yaml(edited.encode()).data
+    assert list(_validator().iter_errors(data)) == []
+    assert check_bytes(edited.encode(), None).findings == []

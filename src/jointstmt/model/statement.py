@@ -63,9 +63,20 @@ Verification = Annotated[str, InVocabulary(VERIFICATION_STATUSES)]
 
 SourceRef = Annotated[Slug, Field(description="Id of an entry in ``sources``.")]
 
+# Explicit nulls are allowed for optional keys (``path: null`` means absent), so "required"
+# alone would not say "present and not null": each condition also asks for a string.
 _STATEMENT_TEXT_NEEDS: JsonDict = {
     "if": {"properties": {"role": {"const": "statement_text"}}, "required": ["role"]},
-    "then": {"required": ["path", "sha256"]},
+    "then": {
+        "required": ["path", "sha256"],
+        "properties": {"path": {"type": "string"}, "sha256": {"type": "string"}},
+    },
+}
+_ONE_REPRESENTED: JsonDict = {
+    "oneOf": [
+        {"required": [key], "properties": {key: {"type": "string"}}}
+        for key in ("country", "organization")
+    ]
 }
 
 
@@ -128,9 +139,7 @@ class Person(Model):
 class Participant(Model):
     """An office taking part in the meeting, on behalf of a country or an organization."""
 
-    model_config = ConfigDict(
-        json_schema_extra={"oneOf": [{"required": ["country"]}, {"required": ["organization"]}]}
-    )
+    model_config = ConfigDict(json_schema_extra=_ONE_REPRESENTED)
 
     id: Slug = Field(description="Identifier of the participant, unique in the statement.")
     country: CountryCode | None = Field(
