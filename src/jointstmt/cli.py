@@ -134,6 +134,9 @@ def _parser() -> argparse.ArgumentParser:
         "datasets", help="list the shipped datasets", description="List the shipped datasets."
     )
     datasets.set_defaults(run=_datasets)
+    from jointstmt.spans import register
+
+    register(commands)
     return parser
 
 
