@@ -6,8 +6,9 @@ The generator publishes the *validation-mode* schema (what a file may say,
 defaults optional) and makes it portable to strict validators: pydantic's
 ``discriminator`` keyword is dropped (the clause union stays a ``oneOf`` whose
 branches each fix ``type`` with a ``const``), auto-generated ``title`` noise is
-removed, and each vocabulary (and the country-code list) is published once
-under ``$defs`` and referenced from every field that uses it.
+removed, each vocabulary (and the country-code list) is published once
+under ``$defs`` and referenced from every field that uses it, and every
+``pattern`` is guarded against a trailing line feed (see :data:`_NO_LINE_FEED`).
 """
 
 from __future__ import annotations
@@ -54,6 +55,14 @@ class _Generator(GenerateJsonSchema):
         }
 
 
+# Patterns are anchored with `$`, which in ECMA-262 and in pydantic's Rust engine matches only
+# at the end of the string, but in Python's `re` (python-jsonschema) also before a final line
+# feed: "us-japan\n" would pass there. No portable syntax says "the very end" (`\Z` is Python's
+# alone; lookarounds are outside the portable subset), so each pattern carries this guard. No
+# pattern allows a line feed anywhere, so it changes nothing where `$` already means the end.
+_NO_LINE_FEED: JsonSchemaValue = {"pattern": "\n"}
+
+
 def _shared_name(node: dict[str, Any]) -> str | None:
     for name, shared in _SHARED.items():
         key = "enum" if "enum" in shared else "oneOf"
@@ -72,12 +81,15 @@ def _portable(node: Any) -> Any:
     if shared is not None:
         rest = {k: v for k, v in node.items() if k not in ("type", "oneOf", "enum", "title")}
         return {**rest, "$ref": f"#/$defs/{shared}"}
-    return {
-        k: (v if k in ("const", "default", "enum", "required") else _portable(v))
-        for k, v in node.items()
+    portable: dict[str, Any] = {}
+    for k, v in node.items():
         # pydantic's "title" is a string; a property named "title" maps to a schema
-        if k != "discriminator" and not (k == "title" and isinstance(v, str))
-    }
+        if k == "discriminator" or (k == "title" and isinstance(v, str)):
+            continue
+        portable[k] = v if k in ("const", "default", "enum", "required") else _portable(v)
+        if k == "pattern" and isinstance(v, str):  # not a property named "pattern"
+            portable["not"] = _NO_LINE_FEED
+    return portable
 
 
 def json_schema() -> dict[str, Any]:

@@ -110,7 +110,7 @@ class Source(Model):
             absent = [k for k in ("path", "sha256") if getattr(self, k) is None]
             if absent:
                 raise PydanticCustomError(
-                    "missing",
+                    "missing_keys",
                     "a statement_text source needs {keys}",
                     {"keys": " and ".join(absent)},
                 )
@@ -157,7 +157,7 @@ class Participant(Model):
     def _represents_exactly_one(self) -> Participant:
         if (self.country is None) == (self.organization is None):
             raise PydanticCustomError(
-                "missing" if self.country is None else "value_error",
+                "missing_keys" if self.country is None else "value_error",
                 "a participant represents exactly one country or organization: "
                 "give either country or organization",
             )

@@ -35,10 +35,24 @@ from jointstmt.model.vocabulary import Vocabulary
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# The published form of a date spells out the calendar (years 0001-9999, month lengths, leap
+# years), as Python's date does: `format: date` is only an annotation in Draft 2020-12, and
+# some validators (yaml-language-server) check it by shape, so 2025-02-30 would pass them.
+_YEAR = r"([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
+_MONTH_DAY = (
+    r"((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])"
+    r"|(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+    r"|02-(0[1-9]|1[0-9]|2[0-8]))"
+)
+_LEAP_YEAR = r"([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+CALENDAR_DATE_PATTERN = rf"^({_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 SUBDIVISION_PATTERN = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
-URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
+# Not `\s`: Python, Rust (pydantic) and ECMA-262 disagree on what it matches (\x1c-\x1f,
+# \x85, \ufeff). Controls and everything any of them calls white space are spelt out.
+_NOT_IN_URL = r"\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+URL_PATTERN = rf"^https?://[^{_NOT_IN_URL}/$.?#][^{_NOT_IN_URL}]*$"
 TIME_ZONE_PATTERN = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 # RFC 5646 "langtag" well-formedness (no grandfathered or private-use-only tags):
@@ -109,7 +123,7 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=128)]
 Date = Annotated[
     dt.date,
     BeforeValidator(_parse_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": CALENDAR_DATE_PATTERN}),
 ]
 """A calendar date, written ``YYYY-MM-DD`` (quoted or not: the loader keeps dates as strings)."""
 
