@@ -11,7 +11,10 @@ from hypothesis import HealthCheck, settings
 
 EXAMPLES = Path(__file__).parent / "examples"
 
-# ci: deterministic and bounded (CI=true selects it); dev: more examples, still reproducible by seed.
+# ci: deterministic and bounded, the default (plain `pytest`, .ci/run, CI=true), so that the
+# whole suite stays within minutes on 2 cores; property tests that run one case per kind
+# of mutation share the budget out (tests/test_properties_mutations.py).
+# dev: five times the examples, random, with the example database; HYPOTHESIS_PROFILE=dev.
 settings.register_profile(
     "ci",
     derandomize=True,
@@ -22,7 +25,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=300, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture

@@ -219,6 +219,16 @@ def test_nul_bytes_and_control_characters_are_an_encoding_finding() -> None:
     assert finding_of("a: x\u0090\n".encode())[:3] == ("yaml.encoding", 1, 5)
 
 
+def test_the_first_encoding_problem_is_reported_whichever_kind_it_is() -> None:
+    assert finding_of(b"\x7fELF\x02\x01\n\xff")[:3] == ("yaml.encoding", 1, 1)
+    assert finding_of(b"a: 1\nb: \xff\x01\n")[:3] == ("yaml.encoding", 2, 4)
+    assert finding_of("a: x\u2028b: \xff".encode().replace(b"\xc3\xbf", b"\xff"))[:3] == (
+        "yaml.encoding",
+        2,
+        4,
+    )
+
+
 def test_binary_data_is_a_finding_never_a_crash() -> None:
     rng = random.Random(20240531)
     for _ in range(300):
@@ -235,10 +245,57 @@ def test_a_file_without_a_document_is_empty(data: bytes) -> None:
 
 
 def test_malformed_yaml_is_a_syntax_finding_at_the_problem_mark() -> None:
-    assert finding_of(b"a: 1\nb: [1, 2\n")[:3] == ("yaml.syntax", 3, 1)
     assert finding_of(b"a: 1\nb: c: d\n")[:3] == ("yaml.syntax", 2, 5)
     assert finding_of(b"a:\n  b: 1\n c: 2\n")[:2] == ("yaml.syntax", 3)
-    assert finding_of(b"a: 'open\n")[0] == "yaml.syntax"
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column"),
+    [
+        (b"title: [", 1, 9),
+        (b"title: [\n", 1, 9),
+        (b"a: 1\nb: [1, 2\n", 2, 9),
+        (b"a: 1\r\nb: {c: 1\r\n\r\n", 3, 1),
+        (b"a: 1\n\n\n", None, None),  # valid: a final break starts no line
+        (b"a: [1\xe2\x80\xa8", 1, 6),  # U+2028 is a line break to libyaml
+    ],
+)
+def test_a_finding_at_the_end_of_the_file_names_the_end_of_the_last_line(
+    data: bytes, line: int | None, column: int | None
+) -> None:
+    """libyaml puts the end of the stream on a line after the last; findings never do."""
+    if line is None:
+        assert parse_yaml(data).data == {"a": 1}
+    else:
+        assert finding_of(data)[:3] == ("yaml.syntax", line, column)
+
+
+@pytest.mark.parametrize(
+    ("data", "position"),
+    [
+        (b"?  sources", (1, 11)),
+        (b"a: 1\n? sources\n", (2, 10)),
+        (b"a: 1\n? sources\r\n\r\n", (3, 1)),
+    ],
+)
+def test_a_node_placed_past_the_last_line_is_at_the_end_of_the_last_line(
+    data: bytes, position: tuple[int, int]
+) -> None:
+    """The empty value of a last ``? key`` is placed by the parser at the end of the stream."""
+    assert parse_yaml(data).positions.of(("sources",)) == position
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens() -> None:
+    """At the end of the file, or where a later quote closed it and the parser then failed."""
+    assert finding_of(b"a: 1\nb: 'open\nc: 2\n")[:3] == ("yaml.syntax", 2, 4)
+    code, line, column, _ = finding_of(b'a: "open\nb: 1\nc: "x"\nd: 2\n')
+    assert (code, line, column) == ("yaml.syntax", 1, 4)
+    with pytest.raises(LoadError, match="runs on to line 3"):
+        parse_yaml(b'a: "open\nb: 1\nc: "x"\nd: 2\n')
+
+
+def test_a_quoted_value_over_several_lines_does_not_move_a_later_error() -> None:
+    assert finding_of(b'a: "one\n  two"\nb: 1\n c: 2\n')[:2] == ("yaml.syntax", 4)
 
 
 def test_several_documents_are_reported_at_the_start_of_the_second() -> None:
@@ -446,6 +503,15 @@ def test_pure_python_fallback_warns_once_and_loads_the_same(
         assert outcome == c_outcome or (code is not None and outcome[0] == code), data
     assert [w.category for w in record] == [RuntimeWarning]
     assert "slower" in str(record[0].message)
+
+
+def test_the_fallback_parser_counts_lines_as_yaml_1_2_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its lines break on CR and LF only, not U+0085 or U+2028; positions follow its count."""
+    monkeypatch.setattr(loader, "_CParser", None)
+    monkeypatch.setattr(loader, "_pure_warned", True)
+    assert finding_of(b"!!\xc2\x85>>>\ne")[:3] == ("yaml.syntax", 1, 5)
+    assert finding_of("a: 1\u2028b: \x01".encode())[:3] == ("yaml.encoding", 1, 9)
+    assert finding_of(b"a: [1\xc2\x85\n")[:3] == ("yaml.syntax", 1, 7)
 
 
 def _outcome(data: bytes) -> tuple[object, ...]:

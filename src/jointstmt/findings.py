@@ -42,7 +42,7 @@ CODES: dict[str, str] = {
     "rule.date_order": "Dates out of order (meeting end before start, issued before the meeting).",
     "rule.statement_text": "There must be exactly one source with role statement_text.",
     "rule.source_path": "A source path leaves the statement's folder (.., absolute, symlink).",
-    "rule.source_missing": "A source file is missing, not a regular file, or not UTF-8 text.",
+    "rule.source_missing": "A source file is missing, cannot be opened, is not a regular file, is over 64 MiB, or is not UTF-8 text.",
     "rule.sha256": "A source file's SHA-256 differs from the one recorded.",
     "rule.span": "A span is reversed, runs past the end of the text, or leaves its paragraph.",
     "rule.span_text": "A clause's text differs from the source text at its span.",

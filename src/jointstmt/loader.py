@@ -15,6 +15,10 @@ Why it is built this way:
   1-based line and column happens only when :class:`Positions` is asked. libyaml counts
   columns in code points (not bytes) and treats CRLF as one line break, so no correction
   is needed.
+* **A finding names a place that exists.** libyaml reports the end of the stream on a
+  line after the last, so such a position is moved to the end of the last line. An
+  unclosed quote is reported where it opens, not where the parser gave up (at the end
+  of the file, or lines below, where a later quote closed it).
 * **YAML 1.2 core schema, exactly.** Plain scalars resolve to null (``null``, ``Null``,
   ``NULL``, ``~``, empty), bool (``true``/``True``/``TRUE``, ``false``/...), int (decimal,
   ``0o`` octal, ``0x`` hex) and float (including ``.inf``/``.nan``, which are then
@@ -35,9 +39,12 @@ Why it is built this way:
   the limit to tens of thousands makes such input take seconds, never a crash.)
 * Known libyaml trait: it counts U+0085, U+2028 and U+2029 as line breaks (YAML 1.1),
   so a plain scalar containing one splits there and later lines are numbered one higher
-  than in editors that do not break on them.
+  than in editors that do not break on them. Every position this module reports (an
+  encoding error's too) counts lines as the parser in use does.
 * Without ``ruamel.yaml.clib`` the pure-Python ruamel parser supplies the same events
-  (several times slower; a :class:`RuntimeWarning` says so once).
+  (several times slower; a :class:`RuntimeWarning` says so once). It breaks lines on
+  CR and LF only (YAML 1.2), so in a file holding U+0085, U+2028 or U+2029 its line
+  numbers, and sometimes its verdict, differ from libyaml's.
 """
 
 from __future__ import annotations
@@ -46,7 +53,7 @@ import math
 import re
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -76,7 +83,7 @@ except ImportError:  # pragma: no cover - exercised in a subprocess by the tests
 #: pure-Python fallback.
 C_PARSER: bool = _CParser is not None
 
-__all__ = ["C_PARSER", "Document", "Limits", "LoadError", "Positions", "parse_yaml"]
+__all__ = ["C_PARSER", "Document", "Limits", "LoadError", "Positions", "parse_yaml", "too_large"]
 
 _Path = tuple[str | int, ...]
 
@@ -111,6 +118,10 @@ _NUMBER = re.compile(
 )
 #: Characters YAML does not allow in a stream (what libyaml's reader rejects).
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+#: Line breaks as the parser in use counts them: libyaml follows YAML 1.1 (NEL, LS and PS
+#: too), ruamel's pure-Python parser YAML 1.2 (CR and LF only).
+_LIBYAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_YAML12_BREAK = re.compile("\r\n|[\n\r]")
 _NOKEY: Any = object()
 _MISSING: Any = object()
 
@@ -132,15 +143,24 @@ class Positions:
 
     A path is a tuple of mapping keys and sequence indexes, as in pydantic error
     locations; ``()`` is the root mapping. A path that does not exist resolves to its
-    deepest existing ancestor, so a missing key points at its parent mapping.
+    deepest existing ancestor, so a missing key points at its parent mapping. A node
+    the parser places past the last line (the empty value of a last ``? key``) is at
+    the end of the last line.
     """
 
-    __slots__ = ("_root",)
+    __slots__ = ("_end", "_root", "_text")
 
-    def __init__(self, root: tuple[Any, Any]) -> None:
+    def __init__(self, root: tuple[Any, Any], text: str = "") -> None:
         # A container is (start_mark, entries); entries is a dict key -> (key_mark, child)
         # for a mapping, a list of children for a sequence; a scalar child is a bare mark.
         self._root = root
+        self._text = text
+        self._end: tuple[int, int] | None = None  # found when first needed
+
+    def _at(self, mark: Any) -> tuple[int, int]:
+        if self._end is None:
+            self._end = _end_of(self._text)
+        return min(_line_col_of(mark), self._end)
 
     def _walk(self, path: _Path) -> tuple[Any, int]:
         """The deepest node on ``path`` and how many parts of the path it consumed."""
@@ -164,7 +184,7 @@ class Positions:
     def of(self, path: _Path) -> tuple[int, int]:
         """(line, column) of the value at ``path``, or of its deepest existing ancestor."""
         node, _ = self._walk(path)
-        return _line_col_of(node[0] if isinstance(node, tuple) else node)
+        return self._at(node[0] if isinstance(node, tuple) else node)
 
     def of_key(self, path: _Path) -> tuple[int, int]:
         """(line, column) of the key of the mapping entry at ``path``.
@@ -182,7 +202,7 @@ class Positions:
                 and isinstance(last, str)
                 and last in parent[1]
             ):
-                return _line_col_of(parent[1][last][0])
+                return self._at(parent[1][last][0])
         return self.of(path)
 
 
@@ -207,6 +227,16 @@ class LoadError(Exception):
         return self.finding.message
 
 
+def too_large(size: int, limits: Limits) -> Finding:
+    """The finding for a file of ``size`` bytes over the size limit (checked before reading)."""
+    return Finding(
+        "yaml.too_large",
+        f"The file is {size:,} bytes, over the limit of {limits.max_bytes:,} bytes. "
+        "A statement file should be far smaller; split it, or raise the size limit "
+        "if this one is really meant to be that large.",
+    )
+
+
 def parse_yaml(data: bytes, limits: Limits = Limits()) -> Document:
     """Load one YAML 1.2 document whose root is a mapping, with node positions.
 
@@ -217,20 +247,15 @@ def parse_yaml(data: bytes, limits: Limits = Limits()) -> Document:
     JSON cannot carry.
     """
     if len(data) > limits.max_bytes:
-        raise _error(
-            "yaml.too_large",
-            f"The file is {len(data):,} bytes, over the limit of {limits.max_bytes:,} bytes. "
-            "A statement file should be far smaller; split it, or raise the size limit "
-            "if this one is really meant to be that large.",
-        )
+        raise LoadError(too_large(len(data), limits))
     body, text = _decode(bytes(data))
     try:
         get_event = _CParser(body).get_event if _CParser is not None else _pure_events(text)
         root, root_pos = _build(get_event, limits.max_depth)
-    except LoadError:
-        raise
+    except LoadError as exc:
+        raise _inside(exc, text) from None
     except MarkedYAMLError as exc:
-        raise _syntax_error(exc, text) from exc
+        raise _inside(_syntax_error(exc, text, body), text) from exc
     except ReaderError as exc:
         raise _error(
             "yaml.encoding",
@@ -251,7 +276,7 @@ def parse_yaml(data: bytes, limits: Limits = Limits()) -> Document:
         raise _error(
             "yaml.syntax", f"The YAML could not be parsed ({type(exc).__name__}: {exc})."
         ) from exc
-    return Document(root, Positions(root_pos))
+    return Document(root, Positions(root_pos, text))
 
 
 # --- decoding ---------------------------------------------------------------------------
@@ -266,19 +291,12 @@ def _decode(data: bytes) -> tuple[bytes, str]:
             "statement files must be UTF-8. Save it again as UTF-8.",
         )
     body = data[3:] if data.startswith(_BOM) else data
+    undecodable: int | None = None
     try:
         text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        prefix = body[: exc.start].decode("utf-8")
-        line, column = _line_col(prefix, len(prefix))
-        bad = body[exc.start]
-        raise _error(
-            "yaml.encoding",
-            f"The file is not valid UTF-8: byte 0x{bad:02X} here cannot be decoded. "
-            "Save the file as UTF-8 (it may be Latin-1, Windows-1252 or binary data).",
-            line,
-            column,
-        ) from None
+    except UnicodeDecodeError as exc:  # report the first problem: a control character may precede
+        text = body[: exc.start].decode("utf-8")
+        undecodable = body[exc.start]
     match = _BAD_CHAR.search(text)
     if match is not None:
         char = match.group()
@@ -294,14 +312,47 @@ def _decode(data: bytes) -> tuple[bytes, str]:
                 "not allow. Remove it; if this is not a text file, it cannot be a statement."
             )
         raise _error("yaml.encoding", message, line, column)
+    if undecodable is not None:
+        raise _error(
+            "yaml.encoding",
+            f"The file is not valid UTF-8: byte 0x{undecodable:02X} here cannot be decoded. "
+            "Save the file as UTF-8 (it may be Latin-1, Windows-1252 or binary data).",
+            *_line_col(text, len(text)),
+        )
     return body, text
 
 
+def _line_break() -> re.Pattern[str]:
+    return _LIBYAML_BREAK if _CParser is not None else _YAML12_BREAK
+
+
 def _line_col(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column (in code points) of ``text[index]``; CRLF is one break."""
-    prefix = text[:index]
-    line = prefix.count("\n") + prefix.count("\r") - prefix.count("\r\n") + 1
-    return line, index - max(prefix.rfind("\n"), prefix.rfind("\r"))
+    """1-based line and column (in code points) of ``text[index]``, as the parser counts them."""
+    line, start = 1, 0
+    for match in _line_break().finditer(text, 0, index):
+        line, start = line + 1, match.end()
+    return line, index - start + 1
+
+
+def _end_of(text: str) -> tuple[int, int]:
+    """(line, column) just past the last character of ``text``; a final break starts no line."""
+    last = text[-2:] if text.endswith("\r\n") else text[-1:]
+    body = text[: len(text) - len(last)] if _line_break().fullmatch(last) else text
+    return _line_col(body, len(body))
+
+
+def _inside(error: LoadError, text: str) -> LoadError:
+    """``error`` moved to the end of the last line when the parser placed it past that.
+
+    libyaml reports the end of the stream on a line after the last one (it ends an
+    unterminated last line itself), and a file's last line break starts no new line;
+    a finding there is put at the end of the last line, where an editor can show it.
+    """
+    finding = error.finding
+    end = _end_of(text)
+    if (finding.line, finding.column) <= end:
+        return error
+    return LoadError(replace(finding, line=end[0], column=end[1]))
 
 
 _pure_warned = False
@@ -689,12 +740,28 @@ def _multiple_error(event: Any) -> LoadError:
     )
 
 
-def _syntax_error(exc: MarkedYAMLError, text: str) -> LoadError:
+def _syntax_error(exc: MarkedYAMLError, text: str, body: bytes) -> LoadError:
     problem = exc.problem or exc.context or "the text cannot be parsed"
     if "incompatible YAML document" in problem:
         return _version_error(_declared_version(text), exc.problem_mark)
     mark = exc.problem_mark if exc.problem_mark is not None else exc.context_mark
     line, column = _line_col_of(mark) if mark is not None else (1, 1)
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        return _error(
+            "yaml.syntax",
+            f"Malformed YAML: the quoted value that starts here is never closed ({problem}). "
+            "Add its closing quote.",
+            *_line_col_of(exc.context_mark),
+        )
+    opened = _runaway_quote(body, text, mark)
+    if opened is not None:
+        return _error(
+            "yaml.syntax",
+            f"Malformed YAML: the quoted value that starts here runs on to line {line}, "
+            f"column {column}, where the parser stopped ({problem}). Is its closing quote "
+            "missing? A quote on a later line closed it instead.",
+            *_line_col_of(opened),
+        )
     context = f" ({exc.context})" if exc.problem and exc.context else ""
     return _error(
         "yaml.syntax",
@@ -703,3 +770,30 @@ def _syntax_error(exc: MarkedYAMLError, text: str) -> LoadError:
         line,
         column,
     )
+
+
+def _runaway_quote(body: bytes, text: str, mark: Any) -> Any:
+    """The start mark of a quoted scalar that an unclosed quote ran on past its line, or None.
+
+    An unclosed quote swallows the following lines up to the next quote character,
+    and the parser then fails on the rest of *that* line, far below the mistake. So
+    when the last value before the error is a quoted scalar spanning several lines
+    and ending on the error's line, the finding goes where the quote opened. Found by
+    parsing again up to the error, which costs nothing on valid files.
+    """
+    if mark is None:
+        return None
+    get_event = _CParser(body).get_event if _CParser is not None else _pure_events(text)
+    last: Any = None
+    try:
+        while (event := get_event()) is not None and event.__class__ is not StreamEndEvent:
+            last = event
+    except Exception:  # the error found before, or anything else: only a hint is at stake
+        pass
+    if (
+        last.__class__ is ScalarEvent
+        and last.style in ("'", '"')
+        and last.start_mark.line < last.end_mark.line == mark.line
+    ):
+        return last.start_mark
+    return None

@@ -7,12 +7,15 @@ appends located findings; all run in one pass over a valid model.
 
 Source files are read only inside the statement's folder: a path that is
 absolute, climbs out with ``..``, or resolves (through a symlink) outside it is
-reported, never opened.
+reported, never opened; so is anything there that is not a regular file of at
+most :data:`MAX_SOURCE_BYTES` (a folder, a named pipe, a device, a huge file).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -23,6 +26,14 @@ from jointstmt.model import JointStatement, Span
 from jointstmt.model._iso3166 import SUBDIVISIONS
 
 Path_ = tuple[str | int, ...]
+
+#: The largest statement text read (its size is checked before reading): statement
+#: texts run to kilobytes, and a bound keeps a huge or sparse file from exhausting memory.
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+# Opening a named pipe without O_NONBLOCK waits for a writer; O_NOFOLLOW refuses a
+# symlink swapped in after the path was resolved. Neither exists on Windows.
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 class _Report:
@@ -200,28 +211,12 @@ def _statement_text(s: JointStatement, index: int, base_dir: Path, report: _Repo
     assert source.path is not None  # the model requires path and sha256
     assert source.sha256 is not None
     where: Path_ = ("sources", index, "path")
-    relative = PurePosixPath(source.path)
-    if relative.is_absolute() or "\\" in source.path or ".." in relative.parts:
-        report.add(
-            "rule.source_path",
-            f"{source.path!r} must be a path inside the statement's folder, without '..'",
-            where,
-        )
-        return
-    root = base_dir.resolve()
-    target = (base_dir / relative).resolve()
-    if not target.is_relative_to(root):
-        report.add(
-            "rule.source_path", f"{source.path!r} resolves outside the statement's folder", where
-        )
-        return
-    if not target.is_file():
-        report.add("rule.source_missing", f"{source.path!r} is not a file in {base_dir}", where)
+    data = _read_source(source.path, base_dir, where, report)
+    if data is None:
         return
     try:
-        data = target.read_bytes()
         text = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         report.add(
             "rule.source_missing", f"{source.path!r} cannot be read as UTF-8 text: {error}", where
         )
@@ -256,6 +251,63 @@ def _statement_text(s: JointStatement, index: int, base_dir: Path, report: _Repo
                 f"({outer.start}:{outer.end})",
                 ("clauses", i, "span"),
             )
+
+
+def _read_source(name: str, base_dir: Path, where: Path_, report: _Report) -> bytes | None:
+    """The bytes of the source file ``name`` in ``base_dir``, or None with a finding.
+
+    Nothing outside the folder is opened: the path is checked as written, then
+    resolved (through symlinks) and checked again. Opening without blocking and then
+    asking the open file what it is (fstat) means a named pipe or a device is never
+    read, and the size cap keeps a huge (or sparse) file out of memory.
+    """
+    relative = PurePosixPath(name)
+    if relative.is_absolute() or "\\" in name or ".." in relative.parts:
+        report.add(
+            "rule.source_path",
+            f"{name!r} must be a path inside the statement's folder, without '..'",
+            where,
+        )
+        return None
+    try:
+        root = base_dir.resolve()
+        target = (base_dir / relative).resolve()
+    except (OSError, ValueError, RuntimeError) as error:  # RuntimeError: a symlink loop
+        report.add("rule.source_missing", f"{name!r} cannot be opened: {_reason(error)}", where)
+        return None
+    if not target.is_relative_to(root):
+        report.add("rule.source_path", f"{name!r} resolves outside the statement's folder", where)
+        return None
+    try:
+        fd = os.open(target, os.O_RDONLY | _O_NONBLOCK | _O_NOFOLLOW)
+    except FileNotFoundError:
+        report.add("rule.source_missing", f"{name!r} is not a file in {base_dir}", where)
+        return None
+    except (OSError, ValueError) as error:
+        report.add("rule.source_missing", f"{name!r} cannot be opened: {_reason(error)}", where)
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            problem = "is not a regular file (a folder, a named pipe or a device)"
+        elif info.st_size > MAX_SOURCE_BYTES:
+            problem = f"is larger than the limit of {MAX_SOURCE_BYTES:,} bytes for a statement text"
+        else:
+            with open(fd, "rb", closefd=False) as stream:
+                data = stream.read(MAX_SOURCE_BYTES + 1)
+            if len(data) <= MAX_SOURCE_BYTES:  # st_size may understate (a growing file)
+                return data
+            problem = f"is larger than the limit of {MAX_SOURCE_BYTES:,} bytes for a statement text"
+    except OSError as error:
+        problem = f"cannot be read: {_reason(error)}"
+    finally:
+        os.close(fd)
+    report.add("rule.source_missing", f"{name!r} {problem}", where)
+    return None
+
+
+def _reason(error: Exception) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
 
 def _span(span: Span, text: str, path: Path_, report: _Report) -> bool:

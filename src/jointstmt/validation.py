@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from jointstmt.findings import Finding, json_pointer
-from jointstmt.loader import Document, Limits, LoadError, parse_yaml
+from jointstmt.loader import Document, Limits, LoadError, parse_yaml, too_large
 from jointstmt.model import CLAUSE_CLASSES, JointStatement
 from jointstmt.rules import check_rules
 
@@ -63,6 +63,8 @@ def check_file(path: Path, limits: Limits = Limits()) -> Outcome:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
             return Outcome(None, [Finding("io.unreadable", f"{path} is not a regular file")])
+        if info.st_size > limits.max_bytes:  # never read more than the limit
+            return Outcome(None, [too_large(info.st_size, limits)])
         with path.open("rb") as stream:
             # read(n) allocates n bytes up front: ask for the file's size, not the limit
             # (5 MiB by default, which made reading a 12 KB file five times slower)

@@ -15,7 +15,15 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from jointstmt.model.base import Model
-from jointstmt.model.types import Bool, InVocabulary, NonNegativeInt, PositiveInt, Slug, text
+from jointstmt.model.types import (
+    AlwaysTrue,
+    Bool,
+    InVocabulary,
+    NonNegativeInt,
+    PositiveInt,
+    Slug,
+    text,
+)
 from jointstmt.model.vocabulary import CLAUSE_TYPES, TOPICS
 
 Topic = Annotated[str, InVocabulary(TOPICS)]
@@ -71,7 +79,7 @@ class Reaffirmation(ClauseBase):
 
     type: Literal["reaffirmation"] = _type("reaffirmation")
     reaffirms: str = text("The position, commitment or principle that is restated.")
-    reaffirmed: Literal[True] = Field(default=True, description="Always true for a reaffirmation.")
+    reaffirmed: AlwaysTrue = Field(default=True, description="Always true for a reaffirmation.")
 
 
 class Commitment(ClauseBase):

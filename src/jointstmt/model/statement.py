@@ -18,7 +18,7 @@ Design choices (for statements well beyond the reference one):
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import ConfigDict, Field, model_validator
 from pydantic.config import JsonDict
@@ -32,6 +32,7 @@ from jointstmt.model.types import (
     InVocabulary,
     LanguageTag,
     PositiveInt,
+    SchemaVersion1,
     Sha256,
     Slug,
     SubdivisionCode,
@@ -256,7 +257,7 @@ class Paragraph(Model):
 class JointStatement(Model):
     """A joint diplomatic statement (schema version 1)."""
 
-    schema_version: Literal[1] = Field(description="Version of this schema; always 1.")
+    schema_version: SchemaVersion1 = Field(description="Version of this schema; always 1.")
     id: Slug = Field(description="Identifier of the statement, unique in a corpus.")
     title: str = text("The statement's title.")
     document_type: DocumentType = Field(description="What kind of document it is.")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +24,7 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
+    PlainSerializer,
     StrictBool,
     WithJsonSchema,
 )
@@ -81,6 +82,13 @@ def _integer(value: Any) -> Any:
     return value
 
 
+def _boolean(value: Any) -> Any:
+    """JSON Schema's ``boolean``: ``True`` or ``False`` only (not ``1``, which equals ``True``)."""
+    if not isinstance(value, bool):
+        raise PydanticCustomError("bool_type", "Input should be true or false")
+    return value
+
+
 def _parse_date(value: Any) -> Any:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
@@ -116,6 +124,10 @@ Integer = Annotated[int, BeforeValidator(_integer)]
 NonNegativeInt = Annotated[int, Field(ge=0), BeforeValidator(_integer)]
 PositiveInt = Annotated[int, Field(ge=1), BeforeValidator(_integer)]
 Bool = StrictBool
+SchemaVersion1 = Annotated[Literal[1], BeforeValidator(_integer)]
+"""The constant 1 as JSON Schema's ``const: 1`` reads it (``1`` or ``1.0``; not ``true``)."""
+AlwaysTrue = Annotated[Literal[True], BeforeValidator(_boolean)]
+"""The constant ``true`` (not ``1``)."""
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=128)]
 """Identifier: lower-case ASCII words joined by single hyphens (``us-japan-rok-2024``)."""
@@ -130,6 +142,7 @@ Date = Annotated[
 Time = Annotated[
     dt.time,
     BeforeValidator(_parse_time),
+    PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str, when_used="json"),
     WithJsonSchema({"type": "string", "pattern": TIME_PATTERN}),
 ]
 """A local 24-hour clock time, ``HH:MM``."""

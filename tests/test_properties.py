@@ -1,0 +1,269 @@
+"""Properties of every statement: valid, round-tripping, in agreement with the schema.
+
+Statements come from :mod:`jointstmt.strategies`; each test states its property in
+its name and docstring. Bugs the properties found keep a named example test next to
+the property that found them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from jointstmt import (
+    CODES,
+    Finding,
+    JointStatement,
+    ValidationFailed,
+    dumps,
+    json_schema,
+    load,
+    loads,
+)
+from jointstmt.loader import Limits
+from jointstmt.strategies import Generated, phrases, statements, yaml_texts
+from jointstmt.validation import check_bytes, validate
+
+VALIDATOR = Draft202012Validator(json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+STATEMENTS = statements()
+
+# Free text of every kind: statement-like phrases, strings the YAML 1.2 core schema
+# reads as numbers or other non-strings, any Unicode text, and plain text long enough
+# for a YAML writer to fold, with runs of spaces where it might fold.
+YAML_LOOKALIKES = st.from_regex(
+    r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|(null|Null|NULL|~|true|True|FALSE)",
+    fullmatch=True,
+)
+LONG_TEXT = (
+    st.builds(
+        "".join,
+        st.lists(
+            st.text(alphabet="abcdefghijklmnopqrstuvwxyzü東", min_size=20, max_size=120)
+            | st.sampled_from([" ", "  ", "   ", " \t "]),
+            min_size=3,
+            max_size=20,
+        ),
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+ANY_TEXT = st.one_of(phrases(), YAML_LOOKALIKES, st.text(min_size=1, max_size=12), LONG_TEXT)
+
+
+@contextmanager
+def written(generated: Generated) -> Iterator[Path]:
+    """The statement's YAML file, written with its statement text in a fresh folder."""
+    with tempfile.TemporaryDirectory() as folder:
+        yield generated.write(folder)
+
+
+def _as_json(statement: JointStatement, exclude_defaults: bool) -> object:
+    return json.loads(statement.model_dump_json(exclude_defaults=exclude_defaults))
+
+
+# --- validity ---------------------------------------------------------------------------
+
+
+@given(STATEMENTS)
+def test_every_generated_statement_is_valid_in_structure_and_rules(generated: Generated) -> None:
+    """A generated statement passes the models and every rule, its text file included."""
+    statement = generated.statement
+    assert JointStatement.model_validate(statement.model_dump()) == statement
+    with written(generated) as path:
+        assert validate(path) == []
+
+
+# --- round trips ------------------------------------------------------------------------
+
+
+@given(statements(text=ANY_TEXT))
+def test_dump_then_load_gives_an_equal_statement(generated: Generated) -> None:
+    """model -> YAML (jointstmt.dumps) -> load gives an equal model, whatever the text in it."""
+    with written(generated) as path:
+        assert load(path) == generated.statement
+
+
+@given(statements(text=ANY_TEXT), st.booleans())
+def test_model_to_json_to_model_gives_an_equal_statement(
+    generated: Generated, exclude_defaults: bool
+) -> None:
+    """model -> JSON -> model gives an equal model, with or without the default values."""
+    statement = generated.statement
+    as_json = statement.model_dump_json(exclude_defaults=exclude_defaults)
+    assert JointStatement.model_validate_json(as_json) == statement
+    assert JointStatement.model_validate(json.loads(as_json)) == statement
+
+
+def test_meeting_times_survive_a_round_trip() -> None:
+    """Found by the validity, round-trip and schema properties as soon as meetings had times."""
+    statement = load(Path(__file__).parent / "examples" / "multi-city" / "statement.yaml")
+    meeting = statement.meeting.model_copy(update={"start_time": dt.time(9, 30)})
+    timed = statement.model_copy(update={"meeting": meeting})
+    assert JointStatement.model_validate_json(timed.model_dump_json()) == timed
+    assert loads(dumps(timed)) == timed
+
+
+@pytest.mark.parametrize("text", [".5e3", "-.25E3", "Oslo\x85Bergen"])
+def test_dumps_quotes_what_yaml_would_misread(text: str) -> None:
+    """Found by test_dump_then_load_gives_an_equal_statement (any text, before the filter)."""
+    statement = load(Path(__file__).parent / "examples" / "multi-city" / "statement.yaml")
+    titled = statement.model_copy(update={"title": text})
+    assert loads(dumps(titled)).title == text
+
+
+# --- agreement with the published schema ------------------------------------------------
+
+
+@given(statements(text=ANY_TEXT), st.booleans())
+def test_every_generated_statement_is_valid_under_the_published_schema(
+    generated: Generated, exclude_defaults: bool
+) -> None:
+    """Dumped to JSON, with or without defaults, a statement is valid under the schema."""
+    errors = VALIDATOR.iter_errors(_as_json(generated.statement, exclude_defaults))
+    assert [e.message for e in errors] == []
+
+
+# --- YAML styles ------------------------------------------------------------------------
+
+
+@given(st.data())
+def test_the_same_statement_in_any_yaml_style_loads_to_the_same_model(data: st.DataObject) -> None:
+    """Block or flow, plain or quoted, any key order, comments, markers: the same model."""
+    generated = data.draw(STATEMENTS)
+    styled = data.draw(yaml_texts(generated.statement))
+    with written(generated) as path:
+        outcome = check_bytes(styled.text.encode("utf-8"), path.parent)
+    assert outcome.findings == []
+    assert outcome.statement == generated.statement
+
+
+# --- bad input --------------------------------------------------------------------------
+
+
+@st.composite
+def damaged_statements(draw: st.DrawFn) -> bytes:
+    """A valid statement's YAML with a few lines deleted, repeated or re-indented, or a
+    few bytes deleted or inserted."""
+    data = dumps(draw(STATEMENTS).statement).encode("utf-8")
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(data)))
+        start = data.rfind(b"\n", 0, at) + 1  # the line holding byte ``at``
+        end = data.find(b"\n", at) + 1 or len(data)
+        edit = draw(st.sampled_from(["delete line", "repeat line", "indent", "delete", "insert"]))
+        if edit == "delete line":
+            data = data[:start] + data[end:]
+        elif edit == "repeat line":
+            data = data[:end] + data[start:end] + data[end:]
+        elif edit == "indent":
+            data = data[:start] + b"  " + data[start:]
+        elif edit == "delete":
+            data = data[:at] + data[at + draw(st.integers(1, 20)) :]
+        else:
+            data = data[:at] + draw(st.binary(min_size=1, max_size=4)) + data[at:]
+    return data
+
+
+def _where(finding: Finding) -> tuple[str, int, int, str]:
+    return finding.code, finding.line, finding.column, finding.pointer
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner),
+    max_leaves=5,
+)
+
+
+def _paths(node: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    yield path
+    children = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else ()
+    )
+    for key, child in children:
+        yield from _paths(child, (*path, key))
+
+
+@st.composite
+def broken_statements(draw: st.DrawFn) -> bytes:
+    """A valid statement's data with one node removed or replaced by any JSON value
+    (numbers JSON cannot carry included), written in any YAML style."""
+    data = draw(STATEMENTS).statement.model_dump(mode="json")
+    path = draw(st.sampled_from(list(_paths(data))[1:]))
+    parent: Any = data
+    for part in path[:-1]:
+        parent = parent[part]
+    if draw(st.booleans()):
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = draw(JSON_VALUES)
+    return draw(yaml_texts(data)).text.encode("utf-8")
+
+
+ANY_INPUT = st.one_of(
+    st.binary(max_size=200),
+    st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+    damaged_statements(),
+    broken_statements(),
+)
+
+
+@given(ANY_INPUT, st.sampled_from([Limits(), Limits(max_bytes=300, max_depth=3)]))
+def test_validation_never_raises_on_arbitrary_bytes_it_returns_located_findings(
+    data: bytes, limits: Limits
+) -> None:
+    """Any bytes give findings (or a statement), never an exception; each finding is located.
+
+    Its code is documented, and its line and column are 1-based and inside the file.
+    """
+    lines = data.decode("utf-8", errors="replace").splitlines() or [""]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "statement.yaml"
+        path.write_bytes(data)
+        findings = validate(path, limits)
+        from_bytes = check_bytes(data, Path(folder), limits).findings
+        if findings:  # and loads raises ValidationFailed, nothing else
+            with pytest.raises(ValidationFailed):
+                loads(data, base_dir=folder, limits=limits)
+    assert [_where(f) for f in findings] == [_where(f) for f in from_bytes]
+    for finding in findings:
+        assert finding.code in CODES
+        assert 1 <= finding.line <= len(lines) + 1, finding
+        assert finding.column >= 1, finding
+
+
+def test_a_file_over_the_size_limit_is_reported_with_its_real_size(tmp_path: Path) -> None:
+    """Found by the property above: validate(path) and check_bytes(bytes) disagreed."""
+    path = tmp_path / "statement.yaml"
+    path.write_bytes(b"title: " + b"x" * 993)
+    (finding,) = validate(path, Limits(max_bytes=100))
+    assert finding.code == "yaml.too_large"
+    assert "1,000 bytes" in finding.message, finding.message
+
+
+def test_the_readmes_strategies_example_runs() -> None:
+    """The README's example of a user's own property test passes as written."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Hypothesis strategies for your own tests\n", 1)[1]
+    (code,) = re.findall(r"^```python\n(.*?)^```$", section.split("\n## ", 1)[0], re.M | re.S)
+    namespace: dict[str, object] = {}
+    exec(code, namespace)
+    example = namespace["test_my_tool_reads_every_statement"]
+    assert callable(example)
+    settings(phases=[Phase.generate])(example)()  # failing fast: no shrinking

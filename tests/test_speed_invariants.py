@@ -1,0 +1,159 @@
+"""What makes validation fast, checked without timing anything.
+
+The C parser is really in use; ``--jobs N`` reports exactly what one process
+reports, in input order; each file is parsed and validated once, by the one
+validator pydantic built for the model; starting the CLI loads nothing heavy.
+The figures themselves come from ``benchmarks/bench_corpus.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jointstmt import cli, validation
+from jointstmt.cli import main
+from jointstmt.model import JointStatement
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A folder of 24 statements, some invalid (a bad value, malformed YAML, an empty file)."""
+    root = tmp_path / "corpus"
+    examples = sorted(EXAMPLES.iterdir())
+    for i in range(24):
+        folder = root / f"{i:02d}"
+        shutil.copytree(examples[i % len(examples)], folder)
+        statement = folder / "statement.yaml"
+        if i % 7 == 3:
+            statement.write_text(statement.read_text().replace("rank: ", "rank: king-"))
+        elif i % 7 == 5:
+            statement.write_text(statement.read_text() + "clauses: [\n")
+        elif i == 20:
+            statement.write_text("")
+    return root
+
+
+def _validate(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "jointstmt", "validate", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+    )
+
+
+def test_the_c_parser_is_in_use_in_the_installed_environment() -> None:
+    """ruamel.yaml.clib is installed and the loader parses with its compiled CParser."""
+    import _ruamel_yaml
+
+    from jointstmt import loader
+
+    assert loader.C_PARSER is True
+    assert loader._CParser is _ruamel_yaml.CParser
+    assert Path(_ruamel_yaml.__file__).suffix in (".so", ".pyd")
+
+
+@pytest.mark.parametrize("output", ["text", "json", "github"])
+def test_jobs_2_output_equals_jobs_1_output_in_input_order(corpus: Path, output: str) -> None:
+    one = _validate("--jobs", "1", "--format", output, str(corpus))
+    two = _validate("--jobs", "2", "--format", output, str(corpus))
+    assert one.returncode == two.returncode == 1
+    assert two.stderr == b""
+    assert two.stdout == one.stdout
+    if output == "json":
+        paths = [f["path"] for f in json.loads(two.stdout)["files"]]
+        assert paths == sorted(str(p) for p in corpus.glob("*/statement.yaml"))
+
+
+def test_jobs_2_reads_standard_input_where_it_stands_among_the_paths(corpus: Path) -> None:
+    first, *rest = sorted(str(p) for p in corpus.glob("*/statement.yaml"))
+    stdin = b"- a list\n"
+    one = _validate("--jobs", "1", first, "-", *rest, stdin=stdin)
+    two = _validate("--jobs", "2", first, "-", *rest, stdin=stdin)
+    assert two.stdout == one.stdout
+    assert one.stdout.decode().splitlines()[0].startswith("-:1:1: yaml.root: ")
+
+
+def test_jobs_defaults_to_the_number_of_cores() -> None:
+    args = cli._parser().parse_args(["validate", "x.yaml"])
+    assert args.jobs == len(os.sched_getaffinity(0))
+
+
+def test_each_file_is_parsed_once_and_validated_once_by_the_model_validator(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parsed: list[bytes] = []
+    parse_yaml = validation.parse_yaml
+
+    def counting_parse(data: bytes, *args: Any) -> Any:
+        parsed.append(data)
+        return parse_yaml(data, *args)
+
+    class CountingValidator:
+        """Stands in for the validator pydantic built once for the model."""
+
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+            self.calls = 0
+
+        def validate_python(self, *args: Any, **kwargs: Any) -> Any:
+            self.calls += 1
+            return self.inner.validate_python(*args, **kwargs)
+
+    validator = CountingValidator(JointStatement.__pydantic_validator__)
+    monkeypatch.setattr(validation, "parse_yaml", counting_parse)
+    monkeypatch.setattr(JointStatement, "__pydantic_validator__", validator)
+    assert main(["validate", "--jobs", "1", str(corpus)]) == 1
+    summary = capsys.readouterr().out.splitlines()[-1]
+    assert summary.startswith("24 files checked:")
+    files = sorted(corpus.glob("*/statement.yaml"))
+    assert parsed == [f.read_bytes() for f in files]  # once each, in order
+    well_formed = sum(1 for f in files if f.read_text() and "clauses: [\n" not in f.read_text())
+    assert validator.calls == well_formed
+
+
+def test_starting_the_cli_loads_no_heavy_module() -> None:
+    """Building the parser (all that ``--help`` and ``--version`` do) imports no pydantic or YAML."""
+    code = (
+        "import sys, jointstmt.cli; jointstmt.cli._parser(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pydantic', 'pydantic_core', 'ruamel', '_ruamel_yaml', 'langcodes', 'concurrent')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=True, text=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_folders_are_searched_as_rglob_searches_them(tmp_path: Path) -> None:
+    """The scandir walk finds exactly what ``rglob`` with a suffix test finds, in the same order."""
+    root = tmp_path / "root"
+    for name in [
+        "b/s.yaml",
+        "a-b/s.yml",
+        "a/b/c.yaml",
+        "a/.yaml",
+        "a/x.b.yaml",
+        "a/t.txt",
+        ".h/s.yaml",
+    ]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("a: 1\n")
+    (root / "dir.yaml").mkdir()
+    os.mkfifo(root / "fifo.yaml")
+    (root / "broken.yaml").symlink_to(tmp_path / "nowhere")
+    (root / "linked.yaml").symlink_to(root / "b" / "s.yaml")
+    (root / "linked-folder").symlink_to(root / "a", target_is_directory=True)
+    expected = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    assert sorted(cli._yaml_files(root)) == expected
+    assert len(expected) == 6
