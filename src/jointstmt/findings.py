@@ -77,6 +77,16 @@ class Finding:
         return asdict(self)
 
 
+def excerpt(value: object, limit: int = 80) -> str:
+    """``value`` as a quoted string for a message, cut to ``limit`` characters.
+
+    Messages quote what the file says; a file can hold a 10 MiB value, and a message
+    is read by a person.
+    """
+    text = value if isinstance(value, str) else repr(value)
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
 def json_pointer(path: tuple[str | int, ...]) -> str:
     """RFC 6901 pointer for a path of keys and indexes (``~`` and ``/`` escaped)."""
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path, PurePosixPath
 
-from jointstmt.findings import Finding, json_pointer
+from jointstmt.findings import Finding, excerpt, json_pointer
 from jointstmt.loader import Positions
 from jointstmt.model import JointStatement, Span
 from jointstmt.model._iso3166 import SUBDIVISIONS
@@ -240,7 +240,7 @@ def _statement_text(s: JointStatement, index: int, base_dir: Path, report: _Repo
             report.add(
                 "rule.span_text",
                 f"text differs from the source at {c.span.start}:{c.span.end}, which reads "
-                f"{_excerpt(text[c.span.start : c.span.end])}; run 'jointstmt spans' to locate quotes",
+                f"{excerpt(text[c.span.start : c.span.end])}; run 'jointstmt spans' to locate quotes",
                 ("clauses", i, "text"),
             )
         outer = paragraphs.get(c.paragraph) if c.paragraph is not None else None
@@ -322,7 +322,3 @@ def _span(span: Span, text: str, path: Path_, report: _Report) -> bool:
         )
         return False
     return True
-
-
-def _excerpt(text: str, limit: int = 60) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 3] + "...")

@@ -17,7 +17,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from jointstmt.findings import Finding, json_pointer
+from jointstmt.findings import Finding, excerpt, json_pointer
 from jointstmt.loader import Document, Limits, LoadError, parse_yaml, too_large
 from jointstmt.model import CLAUSE_CLASSES, JointStatement
 from jointstmt.rules import check_rules
@@ -52,7 +52,10 @@ def check_bytes(data: bytes, base_dir: Path | None, limits: Limits = Limits()) -
     try:
         statement = JointStatement.model_validate(document.data)
     except ValidationError as error:
-        return Outcome(None, [_schema_finding(e, document) for e in _root_causes(error)])
+        errors = _root_causes(error)
+        return Outcome(
+            None, [_schema_finding(e, document, i < _SUGGESTIONS) for i, e in enumerate(errors)]
+        )
     findings = check_rules(statement, document.positions, base_dir)
     return Outcome(None if findings else statement, findings)
 
@@ -178,19 +181,24 @@ def _clause_context(path: tuple[str | int, ...], data: dict[str, Any]) -> str:
     return f" in clause{name}{kind}"
 
 
-def _schema_finding(error: ErrorDetails, document: Document) -> Finding:
+#: Unknown keys that get a did-you-mean: a hostile file can hold 100,000s of them.
+_SUGGESTIONS = 100
+
+
+def _schema_finding(error: ErrorDetails, document: Document, suggest: bool) -> Finding:
     path = _data_path(error["loc"], document.data)
     kind = error["type"]
     context = _clause_context(path, document.data)
     if kind == "missing":
         line, column = document.positions.of(path[:-1])
-        message = f"missing required key {path[-1]!r}{context}"
+        message = f"missing required key {excerpt(path[-1])}{context}"
     elif kind == "missing_keys":  # raised by a model's own check: the model is the parent
         line, column = document.positions.of(path)
         message = f"{error['msg']}{context}"
     elif kind == "extra_forbidden":
         line, column = document.positions.of_key(path)
-        message = f"unknown key {path[-1]!r}{context}{_did_you_mean(path, document.data)}"
+        hint = _did_you_mean(path, document.data) if suggest else ""
+        message = f"unknown key {excerpt(path[-1])}{context}{hint}"
     elif kind == "union_tag_not_found":
         line, column = document.positions.of(path)
         message = f"missing required key 'type'{context}; clause types: {', '.join(CLAUSE_CLASSES)}"

@@ -31,6 +31,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+from jointstmt.findings import excerpt
 from jointstmt.model import _iso3166
 from jointstmt.model.vocabulary import Vocabulary
 
@@ -100,7 +101,7 @@ def _parse_date(value: Any) -> Any:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise PydanticCustomError(
-            "date", "{value} is not a calendar date", {"value": value}
+            "date", "{value} is not a calendar date", {"value": excerpt(value)}
         ) from None
 
 
@@ -152,8 +153,8 @@ def _country(value: str) -> str:
     if value not in _iso3166.COUNTRIES:
         raise PydanticCustomError(
             "vocabulary",
-            "'{value}' is not an ISO 3166-1 alpha-2 country code (upper case, e.g. US, JP, KR, NO)",
-            {"value": value},
+            "{value} is not an ISO 3166-1 alpha-2 country code (upper case, e.g. US, JP, KR, NO)",
+            {"value": excerpt(value)},
         )
     return value
 
@@ -206,8 +207,12 @@ class InVocabulary:
             if value not in allowed:
                 raise PydanticCustomError(
                     "vocabulary",
-                    "'{value}' is not a {name}; use one of: {allowed}",
-                    {"value": value, "name": vocab.name, "allowed": ", ".join(vocab.values)},
+                    "{value} is not a {name}; use one of: {allowed}",
+                    {
+                        "value": excerpt(value),
+                        "name": vocab.name,
+                        "allowed": ", ".join(vocab.values),
+                    },
                 )
             return value
 
