@@ -75,6 +75,27 @@ def test_jobs_2_output_equals_jobs_1_output_in_input_order(corpus: Path, output:
         assert paths == sorted(str(p) for p in corpus.glob("*/statement.yaml"))
 
 
+def test_a_corpus_is_shared_among_the_workers_and_their_findings_kept_in_order(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jointstmt.loader import Limits
+
+    shared: list[int] = []
+    in_workers = cli._in_workers
+
+    def counting(names: list[str], *args: Any) -> Any:
+        shared.append(len(names))
+        return in_workers(names, *args)
+
+    monkeypatch.setattr(cli, "_in_workers", counting)
+    names = sorted(str(p) for p in corpus.glob("*/statement.yaml"))
+    one = list(cli._check_all(names, Limits(), 1))
+    two = list(cli._check_all(names, Limits(), 2))
+    assert shared == [len(names) - 1]  # all but the first, which loads what workers inherit
+    assert two == one
+    assert [name for name, _ in two] == names
+
+
 def test_jobs_2_reads_standard_input_where_it_stands_among_the_paths(corpus: Path) -> None:
     first, *rest = sorted(str(p) for p in corpus.glob("*/statement.yaml"))
     stdin = b"- a list\n"
@@ -86,7 +107,10 @@ def test_jobs_2_reads_standard_input_where_it_stands_among_the_paths(corpus: Pat
 
 def test_jobs_defaults_to_the_number_of_cores() -> None:
     args = cli._parser().parse_args(["validate", "x.yaml"])
-    assert args.jobs == len(os.sched_getaffinity(0))
+    if hasattr(os, "sched_getaffinity"):
+        assert args.jobs == len(os.sched_getaffinity(0))  # the cores this process may use
+    else:
+        assert args.jobs == os.cpu_count()
 
 
 def test_each_file_is_parsed_once_and_validated_once_by_the_model_validator(

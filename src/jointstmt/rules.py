@@ -294,7 +294,10 @@ def _read_source(name: str, base_dir: Path, where: Path_, report: _Report) -> by
             problem = f"is larger than the limit of {MAX_SOURCE_BYTES:,} bytes for a statement text"
         else:
             with open(fd, "rb", closefd=False) as stream:
-                data = stream.read(MAX_SOURCE_BYTES + 1)
+                # read(n) reserves n bytes: ask for the size (plus one, to see growth)
+                data = stream.read(info.st_size + 1)
+                if len(data) > info.st_size:  # the file grew since fstat
+                    data += stream.read(MAX_SOURCE_BYTES + 1 - len(data))
             if len(data) <= MAX_SOURCE_BYTES:  # st_size may understate (a growing file)
                 return data
             problem = f"is larger than the limit of {MAX_SOURCE_BYTES:,} bytes for a statement text"
