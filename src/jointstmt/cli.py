@@ -301,4 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `jointstmt validate ... | head`
         sys.stderr.close()
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: stop quietly, with the shell's status for SIGINT
+        print("jointstmt: interrupted", file=sys.stderr)
+        return 130
     return status
