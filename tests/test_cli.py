@@ -120,3 +120,21 @@ def test_import_jointstmt_loads_no_heavy_module() -> None:
         [sys.executable, "-c", code], capture_output=True, check=True, text=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_ctrl_c_stops_quietly_with_status_130() -> None:
+    """An interrupted run (here: waiting on standard input) prints one line, no traceback."""
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jointstmt", "validate", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(1.5)  # past start-up, blocked reading standard input
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert err.decode() == "jointstmt: interrupted\n"
