@@ -168,7 +168,7 @@ def test_no_system_call_opens_outside_the_folder_writes_or_connects(tmp_path: Pa
     )
     assert result.returncode == 1, result.stderr.decode(errors="replace")
     _check_findings(json.loads(result.stdout), files)
-    calls = [line.split(" ", 1)[1] for line in trace.read_text().splitlines()]
+    calls = [line.split(None, 1)[1] for line in trace.read_text().splitlines()]  # "PID  call"
     # "--- SIGCHLD": a signal; "<... openat resumed>": the end of a call already logged
     calls = [c for c in calls if not c.startswith(("---", "+++", "<..."))]
     calls = [c for c in calls if not SEMAPHORE.search(c)]
