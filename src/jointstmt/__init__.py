@@ -9,11 +9,15 @@ The public API, re-exported here and imported lazily so that ``import jointstmt`
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
 from jointstmt._version import __version__
 
+# not `from typing import TYPE_CHECKING`: typing costs ~7 ms of a ~8 ms import
+TYPE_CHECKING = False
+
 if TYPE_CHECKING:
+    from typing import Any
+
     from jointstmt.dump import dump, dumps
     from jointstmt.findings import CODES, Finding
     from jointstmt.loader import Limits

@@ -21,9 +21,11 @@ import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from jointstmt._version import __version__
+
+# not `from typing import TYPE_CHECKING`: typing would double the start-up of --help
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from concurrent.futures import Future

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path, PurePosixPath
 
+from jointstmt._files import read_bounded, reason
 from jointstmt.findings import Finding, excerpt, json_pointer
 from jointstmt.loader import Positions
 from jointstmt.model import JointStatement, Span
@@ -273,7 +274,7 @@ def _read_source(name: str, base_dir: Path, where: Path_, report: _Report) -> by
         root = base_dir.resolve()
         target = (base_dir / relative).resolve()
     except (OSError, ValueError, RuntimeError) as error:  # RuntimeError: a symlink loop
-        report.add("rule.source_missing", f"{name!r} cannot be opened: {_reason(error)}", where)
+        report.add("rule.source_missing", f"{name!r} cannot be opened: {reason(error)}", where)
         return None
     if not target.is_relative_to(root):
         report.add("rule.source_path", f"{name!r} resolves outside the statement's folder", where)
@@ -284,7 +285,7 @@ def _read_source(name: str, base_dir: Path, where: Path_, report: _Report) -> by
         report.add("rule.source_missing", f"{name!r} is not a file in {base_dir}", where)
         return None
     except (OSError, ValueError) as error:
-        report.add("rule.source_missing", f"{name!r} cannot be opened: {_reason(error)}", where)
+        report.add("rule.source_missing", f"{name!r} cannot be opened: {reason(error)}", where)
         return None
     try:
         info = os.fstat(fd)
@@ -294,23 +295,16 @@ def _read_source(name: str, base_dir: Path, where: Path_, report: _Report) -> by
             problem = f"is larger than the limit of {MAX_SOURCE_BYTES:,} bytes for a statement text"
         else:
             with open(fd, "rb", closefd=False) as stream:
-                # read(n) reserves n bytes: ask for the size (plus one, to see growth)
-                data = stream.read(info.st_size + 1)
-                if len(data) > info.st_size:  # the file grew since fstat
-                    data += stream.read(MAX_SOURCE_BYTES + 1 - len(data))
+                data = read_bounded(stream, info.st_size, MAX_SOURCE_BYTES)
             if len(data) <= MAX_SOURCE_BYTES:  # st_size may understate (a growing file)
                 return data
             problem = f"is larger than the limit of {MAX_SOURCE_BYTES:,} bytes for a statement text"
     except OSError as error:
-        problem = f"cannot be read: {_reason(error)}"
+        problem = f"cannot be read: {reason(error)}"
     finally:
         os.close(fd)
     report.add("rule.source_missing", f"{name!r} {problem}", where)
     return None
-
-
-def _reason(error: Exception) -> str:
-    return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
 
 def _span(span: Span, text: str, path: Path_, report: _Report) -> bool:
