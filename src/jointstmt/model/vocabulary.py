@@ -27,6 +27,10 @@ class Term:
     definition: str
     cameo: tuple[str, ...] = ()
     plover: tuple[str, ...] = ()
+    #: PLOVER's mode of the event type, where one fits (e.g. ``REQUEST`` / ``demand``).
+    plover_mode: str = ""
+    #: Lower-case cue phrases that suggest this value to the drafting tool (``jointstmt new``).
+    cues: tuple[str, ...] = ()
 
     def describe(self) -> str:
         """The definition, with the event-code crosswalk where there is one."""
@@ -341,6 +345,448 @@ TOPICS = _v(
     Term("health", "Public health and pandemic preparedness."),
 )
 
+
+#: The PLOVER context (Halterman et al., PLOVER/POLECAT codebook) nearest to each version-1 topic.
+_V1_TOPIC_CONTEXTS: dict[str, tuple[str, ...]] = {
+    "regional_security": ("military",),
+    "maritime_security": ("military",),
+    "cross_strait_relations": ("territory",),
+    "deterrence": ("military",),
+    "nonproliferation": ("cbrn",),
+    "human_rights": ("human_rights",),
+    "sanctions_and_illicit_finance": ("economic",),
+    "cybersecurity": ("cyber",),
+    "war_in_ukraine": ("military",),
+    "multilateral_cooperation": ("international",),
+    "democracy_and_rule_of_law": ("democracy",),
+    "economic_security": ("economic",),
+    "trade_and_investment": ("economic",),
+    "science_and_technology": ("technology",),
+    "humanitarian_assistance": ("humanitarian",),
+    "development": ("economic",),
+    "pacific_islands": ("international",),
+    "people_to_people": ("international",),
+    "gender_equality": ("gender",),
+    "climate_and_energy": ("environment",),
+    "health": ("health",),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Version 2. Version 1's vocabularies above are frozen (a version-1 file must keep meaning what
+# it meant); version 2 extends them. ``NOT_STATED`` is the explicit "the text does not say",
+# so that no vocabulary fact is ever guessed or filled in by a silent default.
+# ---------------------------------------------------------------------------------------------
+
+NOT_STATED = Term("not_stated", "The text does not say, and no cited source does.")
+
+
+def _extend(base: Vocabulary, *terms: Term, definition: str | None = None) -> Vocabulary:
+    return Vocabulary(base.name, definition or base.definition, base.terms + terms)
+
+
+DOCUMENT_TYPES_2 = _extend(
+    DOCUMENT_TYPES,
+    Term("readout", "An account of a call or meeting released jointly by the participants."),
+    Term(
+        "framework",
+        "A jointly released framework or arrangement setting out terms the parties will negotiate or apply.",
+    ),
+)
+
+MEETING_FORMATS_2 = _extend(MEETING_FORMATS, NOT_STATED)
+
+MEETING_LEVELS_2 = _extend(MEETING_LEVELS, NOT_STATED)
+
+MEETING_MODES_2 = Vocabulary(
+    "meeting_mode",
+    "How the participants met. There is no default: a meeting whose mode the text does not give says not_stated.",
+    (
+        *MEETING_MODES.terms,
+        Term("phone_call", "The participants spoke by telephone."),
+        NOT_STATED,
+    ),
+)
+
+MEETING_RELATIONS = _v(
+    "meeting_relation",
+    "How a meeting relates to the statement.",
+    Term("recorded", "The meeting the statement records or was issued at (at most one)."),
+    Term(
+        "occasion",
+        "The summit, conference or event during which (on whose sidelines) the recorded meeting took place.",
+    ),
+    Term("earlier", "An earlier meeting or round the statement refers to."),
+    Term("planned", "A meeting the statement announces as decided or scheduled."),
+    Term("proposed", "A meeting the statement proposes, hopes for or invites to, not yet agreed."),
+)
+
+PARTY_KINDS = _v(
+    "party_kind",
+    "What kind of party makes or is bound by the statement. A party is not an office: offices are participants.",
+    Term("state", "A sovereign state, as the text names it ('the United States of America')."),
+    Term("government", "The government of a state, named as such ('the Government of Japan')."),
+    Term(
+        "organization",
+        "An international or regional organization with its own standing (ASEAN, the European Union).",
+    ),
+    Term(
+        "organ",
+        "An institution or organ of an organization (the European Commission, the UN Security Council).",
+    ),
+    Term(
+        "grouping",
+        "An informal grouping or coalition of states or organizations (the G7, a coalition); list its members.",
+    ),
+    Term("non_state", "A non-state party (a movement, a company, a civil-society body)."),
+)
+
+PARTY_ROLES = _v(
+    "party_role",
+    "What a party does in the statement. The default speakers of a clause are the issuers.",
+    Term("issuer", "Makes the statement (and is bound by what it undertakes)."),
+    Term(
+        "bound",
+        "Is bound by, or accepted, what the statement records, but does not issue it.",
+    ),
+    Term("witness", "Witnesses or countersigns without being bound."),
+    Term("mediator", "Mediates or facilitates between the parties."),
+)
+
+RANKS_2 = _extend(
+    RANKS,
+    Term(
+        "security_adviser",
+        "A national or homeland security adviser to a head of state or government.",
+    ),
+    Term(
+        "delegation",
+        "A delegation or group of officials rather than one office ('senior officials').",
+    ),
+    NOT_STATED,
+)
+
+PARTICIPANT_KINDS = _v(
+    "participant_kind",
+    "Whether a participant is one office or a delegation.",
+    Term("office", "One office, held by one person."),
+    Term("delegation", "A delegation or group of officials ('the Ukrainian delegation')."),
+)
+
+PARTICIPANT_ROLES = _v(
+    "participant_role",
+    "What a participant does at the meeting or in the document.",
+    Term("head_of_delegation", "Leads the party's delegation."),
+    Term("member_of_delegation", "A member of a delegation led by another participant."),
+    Term("representative", "Represents the party (e.g. a minister or a representative attending)."),
+    Term("signatory", "Signs the document."),
+    Term("witness", "Witnesses the signing or the document."),
+    Term("mediator", "Mediates between the parties."),
+    Term("host", "Hosts the meeting."),
+    Term("chair", "Chairs or co-chairs the meeting."),
+)
+
+ENTITY_KINDS_2 = Vocabulary(
+    "entity_kind",
+    "What kind of party or thing a statement refers to.",
+    (
+        *ENTITY_KINDS.terms,
+        Term("person", "A person who is not a participant (an envoy, a ruler, a hostage)."),
+        Term("government", "The government of a state, named as such."),
+        Term("organ", "An institution or organ of an organization (the UN Security Council)."),
+        Term(
+            "non_state_armed_group",
+            "An armed group that is not a state's force (the Houthis, Hamas, Hizballah).",
+        ),
+        Term(
+            "document",
+            "A statement, declaration, communiqué, readout or report (not a legal instrument).",
+        ),
+        Term(
+            "legal_instrument",
+            "A treaty, resolution, executive order, law or other instrument with legal effect.",
+        ),
+        Term(
+            "mechanism", "A dialogue, committee, working group, secretariat or other standing body."
+        ),
+        Term("place", "A place: a city, a territory, a strait, a sea."),
+        Term("other", "Anything else (say what in the note)."),
+    ),
+)
+
+SOURCE_ROLES_2 = _extend(
+    SOURCE_ROLES,
+    Term(
+        "publication_record",
+        "The record of the statement's publication (the page's metadata: publication time, URL, capture).",
+    ),
+)
+
+LEGAL_CHARACTERS = _v(
+    "legal_character",
+    "The legal character of a document or instrument, as the text or a source states it.",
+    Term("binding", "A legally binding instrument (a treaty, a signed agreement)."),
+    Term(
+        "non_binding",
+        "Expressly not legally binding ('understandings', 'political commitments').",
+    ),
+    Term("political", "A political statement or declaration, not signed as an instrument."),
+    NOT_STATED,
+)
+
+PARTS = _v(
+    "part",
+    "Where a clause sits in the statement's structure (Akoma Ntoso: preamble, main body, conclusions).",
+    Term(
+        "preamble", "Recitals that frame the operative text ('Recalling ...', 'Reflecting on ...')."
+    ),
+    Term("operative", "The statement proper: what the parties say, decide and undertake."),
+    Term("closing", "Closing words: thanks to a host, the next meeting, a formula of conclusion."),
+)
+
+MODALITIES = _v(
+    "modality",
+    "The strength of an undertaking or position, as its verb phrase states it.",
+    Term(
+        "will",
+        "A firm undertaking: 'will', 'are committed to', 'agree to'.",
+        cues=("will", "commit"),
+    ),
+    Term("shall", "A prescriptive obligation: 'shall'.", cues=("shall",)),
+    Term("must", "A stated necessity: 'must', 'need to', 'have to'.", cues=("must",)),
+    Term("should", "A recommendation: 'should', 'ought to'.", cues=("should",)),
+    Term("intend", "An intention: 'intend to', 'plan to'.", cues=("intend", "plan to")),
+    Term(
+        "aim",
+        "An aim or goal: 'aim to', 'seek to', 'strive to', 'work toward'.",
+        cues=("aim", "seek", "strive"),
+    ),
+    Term(
+        "ready",
+        "A readiness: 'stand ready', 'are prepared to', 'are willing to'.",
+        cues=("stand ready", "prepared to", "willing"),
+    ),
+    Term(
+        "may",
+        "A possibility or permission: 'may', 'could', 'consider'.",
+        cues=("may", "could", "consider"),
+    ),
+    Term(
+        "hope",
+        "A hope or expectation: 'hope', 'look forward to', 'expect'.",
+        cues=("hope", "look forward", "expect"),
+    ),
+    Term("continue", "A continuation of what is under way: 'continue to'.", cues=("continue",)),
+)
+
+DATE_ROLES = _v(
+    "date_role",
+    "What a date in a clause is to the act.",
+    Term("deadline", "The act is to be done by this date ('by', 'no later than', 'within')."),
+    Term("start", "The act or arrangement starts on this date ('from', 'as of', 'beginning')."),
+    Term("end", "The act or arrangement ends on this date ('until', 'through', 'expires')."),
+    Term("occurred", "The date on which a past event took place."),
+    Term("scheduled", "The date on which a future event is to take place."),
+    Term("reference", "Any other date the clause refers to."),
+)
+
+QUANTITY_KINDS = _v(
+    "quantity_kind",
+    "What a quantity in a clause measures.",
+    Term("percentage", "A share or rate, in percent."),
+    Term("money", "An amount of money (unit: ISO 4217 currency code)."),
+    Term("count", "A number of things (unit: what is counted)."),
+    Term("duration", "A length of time (unit: days, months, years)."),
+    Term("frequency", "How often something happens (unit: 'per year', 'per month')."),
+    Term("measure", "Any other measured amount (unit: tonnes, barrels per day, ...)."),
+)
+
+CITATION_RELATIONS = _v(
+    "citation_relation",
+    "How a clause relates to a document, instrument, agreement or mechanism it cites.",
+    Term("recalls", "Recalls or refers back to it."),
+    Term("reaffirms", "Restates what it said or reaffirms commitment to it."),
+    Term("implements", "Carries it out or acts under it."),
+    Term("in_accordance_with", "Acts in accordance with or consistent with it."),
+    Term("based_on", "Builds on it or takes it as a basis."),
+    Term("endorses", "Endorses, welcomes or supports it."),
+    Term("quotes", "Quotes or restates its words."),
+    Term("establishes", "Creates it (the clause establishes the mechanism or programme)."),
+    Term("refers_to", "Any other reference."),
+)
+
+CLAUSE_RELATIONS = _v(
+    "clause_relation",
+    "How a clause relates to another clause of the same statement.",
+    Term(
+        "reciprocal_of", "The counterpart obligation of another party ('A will ...; B will ...')."
+    ),
+    Term("responds_to", "Answers or responds to the other clause (an acceptance of an offer)."),
+    Term("conditional_on", "Holds only if the other clause is carried out."),
+    Term("elaborates", "Spells out or details the other clause."),
+    Term("same_act_as", "The same act as the other clause, said again."),
+)
+
+CLAUSE_TYPES_2 = Vocabulary(
+    "clause_type",
+    CLAUSE_TYPES.definition,
+    (
+        *CLAUSE_TYPES.terms,
+        Term(
+            "congratulation",
+            "The parties congratulate another party on an achievement or an occasion.",
+            ("018",),
+            ("SUPPORT",),
+            cues=("congratulat",),
+        ),
+        Term(
+            "invitation",
+            "The parties, or one of them, invite another party to a meeting, process or membership.",
+            ("036",),
+            ("REQUEST",),
+            "consult",
+            cues=("invite", "invitation"),
+        ),
+        Term(
+            "recall",
+            "The parties recall an earlier text, event or decision as background, without restating it as their position.",
+            ("010",),
+            cues=("recall", "recalling"),
+        ),
+        Term(
+            "establishment",
+            "The text itself creates a mechanism, programme, partnership or body.",
+            ("030",),
+            ("AGREE",),
+            cues=("establish", "launch", "create", "set up", "announce the creation"),
+        ),
+        Term(
+            "demand",
+            "The parties demand that another party act or stop acting, in terms that brook no refusal.",
+            ("10", "101", "102", "103", "104", "105", "106", "107", "108"),
+            ("REQUEST",),
+            "demand",
+            cues=("demand", "must immediately", "insist"),
+        ),
+        Term(
+            "offer",
+            "The parties offer something, usually on a condition (an ultimatum's other side).",
+            ("030", "050"),
+            ("AGREE",),
+            "offer",
+            cues=("offer", "stand ready to", "are prepared to"),
+        ),
+        Term(
+            "warning",
+            "The parties warn another party of consequences if it acts or keeps acting.",
+            ("13", "130", "138"),
+            ("THREATEN",),
+            cues=("warn", "will bear the responsibility", "consequences"),
+        ),
+        Term(
+            "declaration",
+            "The parties formally declare a principle, a state of affairs or the text's own adoption.",
+            ("010",),
+            cues=("declare", "hereby", "affirm that"),
+        ),
+        Term(
+            "discussion",
+            "The parties report that they discussed, consulted on or reviewed a subject (a readout).",
+            ("040",),
+            ("CONSULT",),
+            cues=("discussed", "consulted", "exchanged views", "reviewed", "spoke about"),
+        ),
+        Term(
+            "expectation",
+            "The parties express a hope or expectation about a development they do not control.",
+            ("018",),
+            cues=("hope", "expect", "look forward"),
+        ),
+    ),
+)
+
+TOPICS_2 = Vocabulary(
+    "topic",
+    "What a clause is about, each value crosswalked to the nearest PLOVER context. A clause may have several topics.",
+    (
+        *(
+            Term(t.value, t.definition, plover=_V1_TOPIC_CONTEXTS.get(t.value, ()))
+            for t in TOPICS.terms
+        ),
+        Term(
+            "armed_conflict",
+            "A war or armed conflict, its conduct and its end.",
+            plover=("military",),
+        ),
+        Term(
+            "ceasefire",
+            "Ceasefires, cessations of hostilities, truces and their monitoring.",
+            plover=("military",),
+        ),
+        Term(
+            "hostages_and_detainees",
+            "Hostages, wrongful detention and the release of captives.",
+            plover=("human_rights",),
+        ),
+        Term(
+            "mediation_and_negotiation",
+            "Mediation, negotiation and peace processes.",
+            plover=("international",),
+        ),
+        Term("counter_terrorism", "Terrorism and the fight against it.", plover=("terrorism",)),
+        Term(
+            "normalization",
+            "The normalization of relations between states.",
+            plover=("international",),
+        ),
+        Term(
+            "tariffs_and_market_access",
+            "Tariffs, trade barriers and market access.",
+            plover=("economic",),
+        ),
+        Term(
+            "disinformation",
+            "Disinformation, propaganda and information manipulation.",
+            plover=("media",),
+        ),
+        Term("space", "Outer space: its security and its use.", plover=("technology",)),
+        Term("migration", "Migration, refugees, asylum and displacement.", plover=("migration",)),
+        Term(
+            "arms_control",
+            "Arms control, strategic stability and risk reduction.",
+            plover=("military",),
+        ),
+        Term(
+            "military_assistance",
+            "Military assistance, arms transfers and training for a partner.",
+            plover=("military",),
+        ),
+        Term(
+            "defense_cooperation",
+            "Defence cooperation, exercises and defence industry.",
+            plover=("military",),
+        ),
+        Term(
+            "counter_narcotics",
+            "Illicit drugs and their trafficking (fentanyl, synthetic drugs).",
+            plover=("crime",),
+        ),
+        Term(
+            "law_enforcement", "Crime, law enforcement and judicial cooperation.", plover=("crime",)
+        ),
+        Term("food_security", "Food security and agriculture.", plover=("agriculture",)),
+        Term(
+            "freedom_of_navigation",
+            "Freedom of navigation and the security of shipping lanes.",
+            plover=("military",),
+        ),
+        Term(
+            "territorial_integrity",
+            "Sovereignty, territorial integrity and borders.",
+            plover=("territory",),
+        ),
+    ),
+)
+
 VOCABULARIES: tuple[Vocabulary, ...] = (
     DOCUMENT_TYPES,
     MEETING_FORMATS,
@@ -352,6 +798,31 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     VERIFICATION_STATUSES,
     CLAUSE_TYPES,
     TOPICS,
+)
+
+VOCABULARIES_2: tuple[Vocabulary, ...] = (
+    DOCUMENT_TYPES_2,
+    PARTY_KINDS,
+    PARTY_ROLES,
+    PARTICIPANT_KINDS,
+    PARTICIPANT_ROLES,
+    RANKS_2,
+    MEETING_RELATIONS,
+    MEETING_FORMATS_2,
+    MEETING_LEVELS_2,
+    MEETING_MODES_2,
+    ENTITY_KINDS_2,
+    LEGAL_CHARACTERS,
+    SOURCE_ROLES_2,
+    VERIFICATION_STATUSES,
+    PARTS,
+    MODALITIES,
+    DATE_ROLES,
+    QUANTITY_KINDS,
+    CITATION_RELATIONS,
+    CLAUSE_RELATIONS,
+    CLAUSE_TYPES_2,
+    TOPICS_2,
 )
 
 
