@@ -337,6 +337,12 @@ class FutureMeeting(ClauseBase):
         default=None,
         description="Id of the meeting (relation planned or proposed) in ``meetings``.",
     )
+    when: str | None = Field(
+        default=None, min_length=1, description="When, as the text says ('later this year')."
+    )
+    where: str | None = Field(
+        default=None, min_length=1, description="Where, as the text says ('Seoul')."
+    )
 
 
 class ReportOfAction(ClauseBase):
