@@ -1,0 +1,235 @@
+"""``jointstmt migrate``: turn a version-1 statement file into version 2, keeping comments.
+
+What changes, and why each change says the same thing:
+
+* ``schema_version: 1`` becomes ``2``.
+* ``meeting`` becomes ``meetings``, a list holding that meeting with ``id:
+  meeting`` and ``relation: recorded``. A version-1 meeting without ``mode``
+  was in person (version 1's default); version 2 has no default, so
+  ``mode: in_person`` is written out.
+* Every ``source: x`` becomes ``sources: [x]``.
+* ``parties`` are created from what version 1 said through participants: one
+  party per country or organization represented. A state entity of that
+  country, or the organization entity, becomes the party (keeping its id, name
+  and codes); otherwise the party is named from ISO 3166-1 and its id is the
+  lower-case country code. Each participant's ``country``/``organization``
+  becomes ``party``.
+* ``paragraphs`` move into ``body``, whose span runs from the first paragraph
+  (or clause) to the last.
+* Clauses are unchanged: every version-1 clause type and field exists in
+  version 2, and clauses without ``actors`` still mean every participant's
+  party.
+
+The file is edited in ruamel.yaml's round-trip mode (comments, key order and
+quoting kept) and written atomically. A file that already declares version 2
+is left as it is, so migrating twice is migrating once.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from jointstmt.model._iso3166 import COUNTRIES
+
+
+class MigrationError(Exception):
+    """The file cannot be migrated (it is not a version-1 statement)."""
+
+
+def migrate_text(text: str) -> tuple[str, bool]:
+    """The version-2 text of a version-1 statement file, and whether anything changed."""
+    from ruamel.yaml import YAML
+
+    yaml = _yaml()
+    document = yaml.load(text)
+    if not isinstance(document, dict):
+        raise MigrationError("the file does not hold a statement (a YAML mapping)")
+    version = document.get("schema_version")
+    if version == 2:
+        return text, False
+    if version != 1:
+        raise MigrationError(f"schema_version is {version!r}; only version 1 can be migrated")
+    migrate_document(document)
+    out = io.StringIO()
+    indentation = _indentation(text)
+    yaml.indent(**indentation)
+    yaml.dump(document, out)
+    assert isinstance(yaml, YAML)
+    return out.getvalue(), True
+
+
+def migrate_document(doc: Any) -> None:
+    """Rewrite the version-1 mapping ``doc`` (plain or round-trip) as version 2, in place."""
+    doc["schema_version"] = 2
+    _sources_everywhere(doc)
+    parties = _parties(doc)
+    _insert_after(doc, "sources", "parties", parties)
+    if "meeting" in doc:
+        meeting = doc["meeting"]
+        if isinstance(meeting, dict):
+            _insert_first(meeting, "relation", "recorded")
+            _insert_first(meeting, "id", "meeting")
+            if "mode" not in meeting:
+                _insert_after(meeting, "level", "mode", "in_person")
+        _rename(doc, "meeting", "meetings", _seq([meeting]))
+    paragraphs = doc.get("paragraphs") or []
+    body = _map([("span", _flow(_body_span(doc, paragraphs)))])
+    if "paragraphs" in doc:
+        body["paragraphs"] = paragraphs
+        _rename(doc, "paragraphs", "body", body)
+    else:
+        _insert_before(doc, "clauses", "body", body)
+
+
+def _sources_everywhere(node: Any) -> None:
+    """``source: x`` -> ``sources: [x]`` at every depth."""
+    if isinstance(node, dict):
+        if "source" in node and isinstance(node["source"], str):
+            _rename(node, "source", "sources", _flow_seq([node["source"]]))
+        for value in list(node.values()):
+            _sources_everywhere(value)
+    elif isinstance(node, list):
+        for item in node:
+            _sources_everywhere(item)
+
+
+def _parties(doc: Any) -> Any:
+    """One party per country or organization the participants represent, in their order."""
+    entities = doc.get("entities") or []
+    parties = _seq([])
+    by_key: dict[tuple[str, str], str] = {}
+    taken = {e.get("id") for e in entities if isinstance(e, dict)}
+    taken |= {p.get("id") for p in doc.get("participants") or [] if isinstance(p, dict)}
+    for participant in doc.get("participants") or []:
+        if not isinstance(participant, dict):
+            continue
+        if participant.get("country") is not None:
+            key = ("country", participant["country"])
+        else:
+            key = ("organization", participant.get("organization"))
+        if key not in by_key:
+            party = _party_for(key, entities, taken)
+            by_key[key] = party["id"]
+            parties.append(party)
+        field = "country" if key[0] == "country" else "organization"
+        _rename(participant, field, "party", by_key[key])
+        participant.pop("country", None)
+        participant.pop("organization", None)
+    return parties
+
+
+def _party_for(key: tuple[str, str], entities: Any, taken: set[Any]) -> Any:
+    kind, value = key
+    for index, entity in enumerate(entities):
+        if not isinstance(entity, dict):
+            continue
+        if (kind == "organization" and entity.get("id") == value) or (
+            kind == "country" and entity.get("kind") == "state" and entity.get("country") == value
+        ):
+            del entities[index]
+            party = _map([("id", entity["id"]), ("name", entity["name"])])
+            party["kind"] = "organization" if kind == "organization" else "state"
+            for field in ("country", "wikidata"):
+                if entity.get(field) is not None:
+                    party[field] = entity[field]
+            taken.discard(entity["id"])
+            return party
+    ident = value.lower()
+    while ident in taken:
+        ident += "-party"
+    taken.add(ident)
+    party = _map([("id", ident), ("name", COUNTRIES.get(value, value)), ("kind", "state")])
+    party["country"] = value
+    return party
+
+
+def _body_span(doc: Any, paragraphs: Any) -> list[int]:
+    spans = [p["span"] for p in paragraphs if isinstance(p, dict) and isinstance(p.get("span"), dict)]
+    if not spans:
+        spans = [c["span"] for c in doc.get("clauses") or [] if isinstance(c, dict) and isinstance(c.get("span"), dict)]
+    if not spans:
+        return [0, 0]
+    return [min(s["start"] for s in spans), max(s["end"] for s in spans)]
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    return yaml
+
+
+def _indentation(text: str) -> dict[str, int]:
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    _, indent, offset = load_yaml_guess_indent(text, yaml=_yaml())
+    if offset is None:
+        mapping = indent or 2
+        return {"mapping": mapping, "sequence": mapping + 2, "offset": 2}
+    return {"mapping": max(indent - offset, 1), "sequence": indent, "offset": offset}
+
+
+def _map(items: list[tuple[str, Any]]) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    return CommentedMap(items)
+
+
+def _seq(items: list[Any]) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    return CommentedSeq(items)
+
+
+def _flow_seq(items: list[Any]) -> Any:
+    seq = _seq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def _flow(span: list[int]) -> Any:
+    node = _map([("start", span[0]), ("end", span[1])])
+    node.fa.set_flow_style()
+    return node
+
+
+def _rename(mapping: Any, old: str, new: str, value: Any) -> None:
+    """Replace key ``old`` by ``new`` at the same place, moving its comments."""
+    keys = list(mapping)
+    position = keys.index(old)
+    comment = getattr(mapping, "ca", None)
+    moved = comment.items.pop(old, None) if comment is not None else None
+    del mapping[old]
+    _insert(mapping, position, new, value)
+    if moved is not None:
+        mapping.ca.items[new] = moved
+
+
+def _insert(mapping: Any, position: int, key: str, value: Any) -> None:
+    if hasattr(mapping, "insert"):
+        mapping.insert(position, key, value)
+        return
+    items = list(mapping.items())
+    items.insert(position, (key, value))
+    mapping.clear()
+    mapping.update(items)
+
+
+def _insert_first(mapping: Any, key: str, value: Any) -> None:
+    if key not in mapping:
+        _insert(mapping, 0, key, value)
+
+
+def _insert_after(mapping: Any, after: str, key: str, value: Any) -> None:
+    keys = list(mapping)
+    position = keys.index(after) + 1 if after in keys else len(keys)
+    _insert(mapping, position, key, value)
+
+
+def _insert_before(mapping: Any, before: str, key: str, value: Any) -> None:
+    keys = list(mapping)
+    position = keys.index(before) if before in keys else len(keys)
+    _insert(mapping, position, key, value)
