@@ -12,7 +12,7 @@ import pytest
 
 from jointstmt import __version__
 from jointstmt.cli import main
-from jointstmt.schema import render
+from jointstmt.schema_export import render
 
 EXAMPLES = Path(__file__).parent / "examples"
 

@@ -71,6 +71,7 @@ CASES = [
     Case("yaml.version", lambda t: ("%YAML 1.1\n---\n" + t).encode(), None),
     Case("yaml.too_deep", replace("language: en\n", "language: en\n" + DEEP), "notes:"),
     Case("yaml.number", replace("schema_version: 1", "schema_version: .nan"), "schema_version"),
+    Case("schema.version", replace("schema_version: 1", "schema_version: 7"), "schema_version"),
     Case("schema.missing", replace(TITLE, ""), "schema_version"),
     Case(
         "schema.unknown_key",
@@ -159,6 +160,29 @@ def test_named_pipe_is_io_unreadable_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     (finding,) = validate(fifo)
     assert finding.code == "io.unreadable"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("schema_version: 7", "schema_version 7 is not supported; supported versions: 1"),
+        ("schema_version: '1'", "schema_version '1' is not supported; supported versions: 1"),
+        ("schema_version: true", "schema_version true is not supported; supported versions: 1"),
+        ("", "schema_version is missing; supported versions: 1"),
+    ],
+)
+def test_a_version_that_is_not_supported_names_the_supported_ones(
+    example: Path, line: str, message: str
+) -> None:
+    example.write_text(example.read_text().replace("schema_version: 1", line, 1))
+    (finding,) = validate(example)
+    assert (finding.code, finding.message) == ("schema.version", message)
+    assert (finding.line, finding.pointer) == (2, "/schema_version") if line else (1, "")
+
+
+def test_schema_version_1_0_is_version_1_as_json_schema_reads_it(example: Path) -> None:
+    example.write_text(example.read_text().replace("schema_version: 1", "schema_version: 1.0", 1))
+    assert validate(example) == []
 
 
 def test_valid_file_exits_0(example: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -277,13 +277,18 @@ def _conditionally_required(data: dict[str, Any]) -> list[NodePath]:
     return found
 
 
+def _missing_code(path: NodePath) -> str:
+    """The version picks the model, so without one no model runs: its own code."""
+    return "schema.version" if path == ("schema_version",) else "schema.missing"
+
+
 def structural_mutations(data: dict[str, Any], kind: str) -> list[Mutation]:
     """Every mutation of ``kind`` that makes ``data`` structurally invalid."""
     all_nodes = list(nodes(data))
     found: list[Mutation] = []
     if kind == "missing key":
         found = [
-            Mutation(kind, ((n.path, _DROP),), n.path, "schema.missing", "parent")
+            Mutation(kind, ((n.path, _DROP),), n.path, _missing_code(n.path), "parent")
             for n in all_nodes
             if n.required
         ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from jointstmt.findings import Finding
 from jointstmt.report import FileResult, GithubReporter, JsonReporter, Summary, TextReporter
 
@@ -24,11 +26,22 @@ def _render(reporter_class: type, results: list[FileResult]) -> str:
 
 def test_text_is_path_line_column_code_message_then_summary() -> None:
     text = _render(TextReporter, [FileResult("a.yaml", [FINDING]), FileResult("b.yaml", [])])
-    assert text.splitlines() == [
-        "a.yaml:3:7: schema.value: 50% done,\r",
-        "next: line",
-        "2 files checked: 1 valid, 1 invalid, 1 error",
-    ] or text.startswith("a.yaml:3:7: schema.value: ")
+    assert text == (
+        "a.yaml:3:7: schema.value: 50% done,\\r\\nnext: line\n"
+        "2 files checked: 1 valid, 1 invalid, 1 error\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "brk", ["\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x85", "\u2028", "\u2029"]
+)
+def test_text_keeps_one_finding_on_one_line_whatever_breaks_its_message_or_path_hold(
+    brk: str,
+) -> None:
+    finding = Finding("schema.value", f"first{brk}second", 1, 1)
+    text = _render(TextReporter, [FileResult(f"a{brk}b.yaml", [finding])])
+    assert len(text.splitlines()) == 2  # the finding, then the summary
+    assert text.splitlines()[0].endswith("first" + brk.encode("unicode_escape").decode() + "second")
 
 
 def test_json_report_has_the_documented_shape() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from jointstmt import cli, validation
+from jointstmt import cli, runner, validation
 from jointstmt.cli import main
 from jointstmt.model import JointStatement
 
@@ -78,22 +78,20 @@ def test_jobs_2_output_equals_jobs_1_output_in_input_order(corpus: Path, output:
 def test_a_corpus_is_shared_among_the_workers_and_their_findings_kept_in_order(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jointstmt.loader import Limits
-
     shared: list[int] = []
-    in_workers = cli._in_workers
+    in_workers = runner._in_workers
 
     def counting(names: list[str], *args: Any) -> Any:
         shared.append(len(names))
         return in_workers(names, *args)
 
-    monkeypatch.setattr(cli, "_in_workers", counting)
+    monkeypatch.setattr(runner, "_in_workers", counting)
     names = sorted(str(p) for p in corpus.glob("*/statement.yaml"))
-    one = list(cli._check_all(names, Limits(), 1))
-    two = list(cli._check_all(names, Limits(), 2))
+    one = list(runner.check_paths(names, jobs=1))
+    two = list(runner.check_paths(names, jobs=2))
     assert shared == [len(names) - 1]  # all but the first, which loads what workers inherit
     assert two == one
-    assert [name for name, _ in two] == names
+    assert [result.path for result in two] == names
 
 
 def test_jobs_2_reads_standard_input_where_it_stands_among_the_paths(corpus: Path) -> None:
@@ -179,5 +177,5 @@ def test_folders_are_searched_as_rglob_searches_them(tmp_path: Path) -> None:
     (root / "linked.yaml").symlink_to(root / "b" / "s.yaml")
     (root / "linked-folder").symlink_to(root / "a", target_is_directory=True)
     expected = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    assert sorted(cli._yaml_files(root)) == expected
+    assert sorted(runner.yaml_files(root)) == expected
     assert len(expected) == 6

@@ -20,20 +20,20 @@ if TYPE_CHECKING:
 
     from jointstmt.dump import dump, dumps
     from jointstmt.findings import CODES, Finding
-    from jointstmt.loader import Limits
+    from jointstmt.limits import Limits
     from jointstmt.model import JointStatement
-    from jointstmt.schema import json_schema
+    from jointstmt.schema_export import json_schema
     from jointstmt.validation import ValidationFailed, load, loads, validate
 
 _LAZY = {
     "CODES": "jointstmt.findings",
     "Finding": "jointstmt.findings",
     "JointStatement": "jointstmt.model",
-    "Limits": "jointstmt.loader",
+    "Limits": "jointstmt.limits",
     "ValidationFailed": "jointstmt.validation",
     "dump": "jointstmt.dump",
     "dumps": "jointstmt.dump",
-    "json_schema": "jointstmt.schema",
+    "json_schema": "jointstmt.schema_export",
     "load": "jointstmt.validation",
     "loads": "jointstmt.validation",
     "validate": "jointstmt.validation",

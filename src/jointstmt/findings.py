@@ -10,6 +10,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from jointstmt.limits import MAX_BYTES, MAX_DEPTH, MAX_SOURCE_BYTES, mib
+
+# not `from typing import TYPE_CHECKING`: typing costs milliseconds of the CLI's start-up
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
 #: Every code a finding may carry, with what it means. Grouped by layer:
 #: ``io`` (reading the file), ``yaml`` (parsing it), ``schema`` (the models and
 #: the published JSON Schema), ``rule`` (cross-field checks JSON Schema cannot express).
@@ -17,7 +25,7 @@ CODES: dict[str, str] = {
     "io.not_found": "The file does not exist.",
     "io.unreadable": "The file exists but cannot be read (permissions, a directory, a device).",
     "yaml.encoding": "The file is not valid UTF-8 (UTF-16, Latin-1, binary data).",
-    "yaml.too_large": "The file is larger than the size limit (default 5 MiB).",
+    "yaml.too_large": f"The file is larger than the size limit (default {mib(MAX_BYTES)}).",
     "yaml.empty": "The file holds no YAML document (empty, or only comments).",
     "yaml.syntax": "The file is not well-formed YAML.",
     "yaml.multiple_documents": "The file holds more than one YAML document.",
@@ -27,8 +35,9 @@ CODES: dict[str, str] = {
     "yaml.alias": "The file uses anchors, aliases or merge keys, which statements do not allow.",
     "yaml.tag": "The file uses a tag outside the YAML 1.2 core schema (e.g. !!python/..., !!binary).",
     "yaml.version": "The file declares a YAML version other than 1.2.",
-    "yaml.too_deep": "Nesting is deeper than the depth limit (default 64).",
+    "yaml.too_deep": f"Nesting is deeper than the depth limit (default {MAX_DEPTH}).",
     "yaml.number": "A number that JSON cannot carry (NaN, infinity, or an integer over 2^53).",
+    "schema.version": "schema_version is missing, not an integer, or a version this package does not support.",
     "schema.missing": "A required key is missing.",
     "schema.unknown_key": "A key that the schema does not define (keys are snake_case; see the schema).",
     "schema.type": "A value has the wrong type (e.g. a list where a string belongs).",
@@ -42,7 +51,8 @@ CODES: dict[str, str] = {
     "rule.date_order": "Dates out of order (meeting end before start, issued before the meeting).",
     "rule.statement_text": "There must be exactly one source with role statement_text.",
     "rule.source_path": "A source path leaves the statement's folder (.., absolute, symlink).",
-    "rule.source_missing": "A source file is missing, cannot be opened, is not a regular file, is over 64 MiB, or is not UTF-8 text.",
+    "rule.source_missing": "A source file is missing, cannot be opened, is not a regular file, is over "
+    f"{mib(MAX_SOURCE_BYTES)}, or is not UTF-8 text.",
     "rule.sha256": "A source file's SHA-256 differs from the one recorded.",
     "rule.span": "A span is reversed, runs past the end of the text, or leaves its paragraph.",
     "rule.span_text": "A clause's text differs from the source text at its span.",
@@ -90,3 +100,21 @@ def excerpt(value: object, limit: int = 80) -> str:
 def json_pointer(path: tuple[str | int, ...]) -> str:
     """RFC 6901 pointer for a path of keys and indexes (``~`` and ``/`` escaped)."""
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What checking one file gives: its findings, and the statement when it is valid.
+
+    ``path`` is the file as the user named it (``-`` is standard input). The corpus
+    runner leaves ``statement`` out (``None``): reporters need only the findings.
+    """
+
+    path: str
+    findings: list[Finding]
+    statement: BaseModel | None = None
+
+    @property
+    def valid(self) -> bool:
+        """True when the file has no finding."""
+        return not self.findings

@@ -70,6 +70,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from jointstmt.findings import Finding, json_pointer
+from jointstmt.limits import Limits
 
 _CParser: Any
 try:
@@ -124,18 +125,6 @@ _LIBYAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _YAML12_BREAK = re.compile("\r\n|[\n\r]")
 _NOKEY: Any = object()
 _MISSING: Any = object()
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Resource limits for one file: size in bytes and nesting depth (collections)."""
-
-    max_bytes: int = 5 * 1024 * 1024
-    max_depth: int = 64
-
-    def __post_init__(self) -> None:
-        if self.max_bytes < 0 or self.max_depth < 1:
-            raise ValueError("max_bytes must be >= 0 and max_depth >= 1")
 
 
 class Positions:

@@ -7,22 +7,21 @@ file at a time, and write as they go (a corpus is never held in memory).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
-from jointstmt.findings import Finding
+from jointstmt.findings import FileResult
 
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    """The findings for one file (``path`` as the user named it; ``-`` is standard input)."""
-
-    path: str
-    findings: list[Finding]
-
-    @property
-    def valid(self) -> bool:
-        return not self.findings
+__all__ = [
+    "REPORTERS",
+    "FileResult",
+    "GithubReporter",
+    "JsonReporter",
+    "Reporter",
+    "Summary",
+    "TextReporter",
+]
 
 
 @dataclass(slots=True)
@@ -66,10 +65,20 @@ class TextReporter:
 
     def file(self, result: FileResult) -> None:
         for f in result.findings:
-            self.out.write(f"{result.path}:{f.line}:{f.column}: {f.code}: {f.message}\n")
+            message = _one_line(f.message)
+            self.out.write(f"{_one_line(result.path)}:{f.line}:{f.column}: {f.code}: {message}\n")
 
     def finish(self, summary: Summary) -> None:
         self.out.write(summary.line() + "\n")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its line breaks escaped (``\\n``), so that one finding is one line."""
+    return _BREAKS.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+#: What splitlines() (and a terminal, or a log reader) may take for the end of a line.
+_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 @dataclass

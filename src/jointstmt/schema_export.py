@@ -1,7 +1,8 @@
 """The published JSON Schema, generated from the models (never written by hand).
 
-``schemas/joint-statement-1.schema.json`` is the output of :func:`render`;
-``jointstmt schema --check`` and a test fail when the committed file drifts.
+``schemas/joint-statement-N.schema.json`` is the output of :func:`render` for
+version N (:mod:`jointstmt.versions`); ``jointstmt schema --version N --check``
+and a test fail when a committed file drifts.
 The generator publishes the *validation-mode* schema (what a file may say,
 defaults optional) and makes it portable to strict validators: pydantic's
 ``discriminator`` keyword is dropped (the clause union stays a ``oneOf`` whose
@@ -19,14 +20,12 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from jointstmt.model import JointStatement
 from jointstmt.model._iso3166 import COUNTRIES
 from jointstmt.model.types import InVocabulary
 from jointstmt.model.vocabulary import VOCABULARIES
+from jointstmt.versions import LATEST, VERSIONS
 
-SCHEMA_VERSION = 1
-FILE_NAME = f"joint-statement-{SCHEMA_VERSION}.schema.json"
-SCHEMA_ID = f"https://jointstmt.org/schemas/{FILE_NAME}"
+BASE_URL = "https://jointstmt.org/schemas/"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _SHARED: dict[str, JsonSchemaValue] = {
@@ -42,13 +41,20 @@ _SHARED: dict[str, JsonSchemaValue] = {
 }
 
 
+def schema_id(version: int) -> str:
+    """The stable ``$id`` of a version's schema (ends in its file name)."""
+    return BASE_URL + VERSIONS[version].schema_file
+
+
 class _Generator(GenerateJsonSchema):
+    version = LATEST
+
     def generate(self, schema: CoreSchema, mode: JsonSchemaMode = "validation") -> JsonSchemaValue:
         body = _portable(super().generate(schema, mode=mode))
         defs = {**body.pop("$defs", {}), **_SHARED}
         return {
             "$schema": DIALECT,
-            "$id": SCHEMA_ID,
+            "$id": schema_id(self.version),
             "title": "Joint diplomatic statement",
             **body,
             "$defs": dict(sorted(defs.items())),
@@ -92,11 +98,14 @@ def _portable(node: Any) -> Any:
     return portable
 
 
-def json_schema() -> dict[str, Any]:
-    """The published JSON Schema (Draft 2020-12) of a statement, as a dict."""
-    return JointStatement.model_json_schema(mode="validation", schema_generator=_Generator)
+def json_schema(version: int = LATEST) -> dict[str, Any]:
+    """The published JSON Schema (Draft 2020-12) of a statement of ``version``, as a dict."""
+    generator = type("_Generator", (_Generator,), {"version": version})
+    return (
+        VERSIONS[version].model().model_json_schema(mode="validation", schema_generator=generator)
+    )
 
 
-def render() -> str:
+def render(version: int = LATEST) -> str:
     """The schema file's exact text (keys in model order, not sorted, to read well)."""
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(json_schema(version), indent=2, ensure_ascii=False) + "\n"

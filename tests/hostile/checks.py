@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jointstmt.findings import CODES, Finding
-from jointstmt.validation import Outcome
+from jointstmt.findings import CODES, FileResult, Finding
 
 # Line breaks as each YAML parser counts them: libyaml (the C parser) follows YAML 1.1,
 # with NEL, LS and PS; ruamel's pure-Python fallback YAML 1.2. A final break ends the
@@ -36,7 +35,7 @@ def assert_located(
         assert f.pointer == "" or f.pointer.startswith("/"), f
 
 
-def assert_sound(data: bytes, outcome: Outcome) -> None:
+def assert_sound(data: bytes, outcome: FileResult) -> None:
     """A statement exactly when there are no findings; every finding located in ``data``."""
     assert (outcome.statement is None) == bool(outcome.findings), outcome
     assert_located(data, outcome.findings)

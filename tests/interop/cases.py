@@ -17,8 +17,10 @@ from typing import Any
 
 from jointstmt.findings import Finding
 from jointstmt.loader import parse_yaml
-from jointstmt.schema import FILE_NAME
 from jointstmt.validation import check_bytes
+from jointstmt.versions import VERSIONS
+
+FILE_NAME = VERSIONS[1].schema_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "tests" / "examples"

@@ -15,12 +15,13 @@ import sys
 from pathlib import Path
 
 from jointstmt.loader import parse_yaml
-from jointstmt.schema import FILE_NAME
+from jointstmt.versions import VERSIONS
 
 from .cases import EXAMPLES, MODELINE, ROOT
 from .tools import EDITOR_SETTINGS, NODE_MODULES, language_server, run
 from .workflow_commands import parse_workflow_command
 
+FILE_NAME = VERSIONS[1].schema_file
 README = ROOT / "README.md"
 EXAMPLE = EXAMPLES / "bilateral-leaders"
 VALID = (EXAMPLE / "statement.yaml").read_text(encoding="utf-8")

@@ -1,0 +1,97 @@
+"""What the rules of every version share: locating findings, the statement text, spans.
+
+The statement text is read once per statement, through :func:`jointstmt.fileio.read_inside`
+(inside the statement's folder only, regular files only, at most
+:data:`jointstmt.limits.MAX_SOURCE_BYTES`), and the rules that need it (path,
+presence, SHA-256, spans) ask :meth:`Check.source` for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jointstmt.fileio import ReadError, read_inside
+from jointstmt.findings import Finding, json_pointer
+from jointstmt.limits import MAX_SOURCE_BYTES
+from jointstmt.loader import Positions
+
+Path_ = tuple[str | int, ...]
+Rule = Callable[[Any, "Check"], None]
+"""A rule: reads a statement, reports findings of one code to the check."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """The outcome of reading a statement text: the text, or the finding that stops it.
+
+    ``problem`` is ``(code, message)`` when the file cannot be used; ``digest`` is
+    the SHA-256 of its bytes when it was read.
+    """
+
+    text: str | None = None
+    digest: str | None = None
+    problem: tuple[str, str] | None = None
+
+
+class Check:
+    """One statement's rule check: collects findings, locating each by its path in the document."""
+
+    def __init__(self, positions: Positions, base_dir: Path | None) -> None:
+        self.positions = positions
+        self.base_dir = base_dir
+        self.findings: list[Finding] = []
+        self._sources: dict[str, SourceText] = {}
+
+    def report(self, code: str, message: str, path: Path_) -> None:
+        """Add a finding located at ``path`` (keys and indexes into the document)."""
+        line, column = self.positions.of(path)
+        self.findings.append(Finding(code, message, line, column, json_pointer(path)))
+
+    def source(self, name: str) -> SourceText | None:
+        """The statement text ``name`` beside the statement (read once); ``None`` with no folder."""
+        if self.base_dir is None:
+            return None
+        if name not in self._sources:
+            self._sources[name] = read_source(self.base_dir, name)
+        return self._sources[name]
+
+
+def read_source(folder: Path, name: str) -> SourceText:
+    """Read and decode the statement text ``name`` in ``folder``."""
+    try:
+        data = read_inside(folder, name, MAX_SOURCE_BYTES)
+    except ReadError as error:
+        code = "rule.source_path" if error.problem == "outside" else "rule.source_missing"
+        detail = f"{error} for a statement text" if error.problem == "too_large" else str(error)
+        return SourceText(problem=(code, f"{name!r} {detail}"))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return SourceText(
+            problem=("rule.source_missing", f"{name!r} cannot be read as UTF-8 text: {error}")
+        )
+    return SourceText(text, hashlib.sha256(data).hexdigest())
+
+
+def duplicates(items: Iterable[tuple[str | int, Path_]], what: str, check: Check) -> None:
+    """Report each key already seen, naming where it was first used."""
+    seen: dict[str | int, Path_] = {}
+    for key, path in items:
+        if key in seen:
+            first = json_pointer(seen[key])
+            check.report("rule.duplicate_id", f"{what} {key!r} is already used at {first}", path)
+        else:
+            seen[key] = path
+
+
+def span_problem(start: int, end: int, text: str) -> str | None:
+    """Why the span ``start:end`` cannot be cut from ``text``, or ``None``."""
+    if start > end:
+        return f"the span is reversed ({start} > {end})"
+    if end > len(text):
+        return f"the span ends at {end}, past the end of the text ({len(text)})"
+    return None
