@@ -145,9 +145,15 @@ def _party_for(key: tuple[str, str], entities: Any, taken: set[Any]) -> Any:
 
 
 def _body_span(doc: Any, paragraphs: Any) -> list[int]:
-    spans = [p["span"] for p in paragraphs if isinstance(p, dict) and isinstance(p.get("span"), dict)]
+    spans = [
+        p["span"] for p in paragraphs if isinstance(p, dict) and isinstance(p.get("span"), dict)
+    ]
     if not spans:
-        spans = [c["span"] for c in doc.get("clauses") or [] if isinstance(c, dict) and isinstance(c.get("span"), dict)]
+        spans = [
+            c["span"]
+            for c in doc.get("clauses") or []
+            if isinstance(c, dict) and isinstance(c.get("span"), dict)
+        ]
     if not spans:
         return [0, 0]
     return [min(s["start"] for s in spans), max(s["end"] for s in spans)]
