@@ -54,11 +54,13 @@ CODES: dict[str, str] = {
     "rule.source_missing": "A source file is missing, cannot be opened, is not a regular file, is over "
     f"{mib(MAX_SOURCE_BYTES)}, or is not UTF-8 text.",
     "rule.sha256": "A source file's SHA-256 differs from the one recorded.",
-    "rule.span": "A span is reversed, runs past the end of the text, or leaves its paragraph.",
+    "rule.span": "A span is reversed, runs past the end of the text, or leaves its paragraph (or, in version 2, the body).",
     "rule.span_text": "A clause's text differs from the source text at its span.",
     "rule.subdivision": "An ISO 3166-2 code that does not exist or belongs to another country.",
     "rule.language_tag": "A well-formed language tag with subtags unknown to the BCP 47 registry.",
     "rule.time_zone": "A time zone that is not in the IANA time zone database.",
+    "rule.parent_cycle": "Following a clause's parent leads back to the clause (version 2).",
+    "rule.recorded_meeting": "More than one meeting has relation recorded (version 2).",
 }
 
 

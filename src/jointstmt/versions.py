@@ -50,6 +50,7 @@ class Version:
 
 VERSIONS: dict[int, Version] = {
     1: Version(1, "jointstmt.model:JointStatement", "jointstmt.rules.v1:RULES"),
+    2: Version(2, "jointstmt.model.v2:JointStatement", "jointstmt.rules.v2:RULES"),
 }
 """Every supported version, by number."""
 
