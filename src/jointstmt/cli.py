@@ -152,9 +152,10 @@ def _parser() -> argparse.ArgumentParser:
         "datasets", help="list the shipped datasets", description="List the shipped datasets."
     )
     datasets.set_defaults(run=_datasets)
-    from jointstmt.spans import register
+    from jointstmt import coverage, migrate, spans
 
-    register(commands)
+    for command in (spans, migrate, coverage):
+        command.register(commands)
     return parser
 
 

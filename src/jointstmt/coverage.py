@@ -11,8 +11,11 @@ last clause) stand for it.
 
 from __future__ import annotations
 
+import argparse
 import re
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from jointstmt.sentences import Sentence, split
@@ -80,3 +83,112 @@ def _uncovered_words(text: str, sentence: Sentence, spans: list[tuple[int, int]]
             continue
         words.append(word)
     return words
+
+
+DESCRIPTION = """\
+For each statement file (folders are searched for *.yaml/*.yml), list the
+sentences of the body that no clause covers, with their line, column and
+code-point offsets in the statement text. A file must validate first (run
+'jointstmt validate'). Exit 0 when every sentence is covered, 1 when any is not
+or a file cannot be checked, 2 on usage errors.
+"""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``coverage`` command to the CLI's subcommands."""
+    command = subparsers.add_parser(
+        "coverage",
+        help="list the sentences of each statement's body that no clause covers",
+        description=DESCRIPTION,
+    )
+    command.add_argument("paths", nargs="+", metavar="PATH", help="statement files or folders")
+    command.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
+    command.set_defaults(run=_run)
+
+
+def check(path: Path) -> tuple[list[Gap], list[str]]:
+    """The gaps of the statement in ``path``, or (``[]``, problems) when it cannot be checked."""
+    from jointstmt.fileio import ReadError, read_inside
+    from jointstmt.limits import MAX_SOURCE_BYTES
+    from jointstmt.validation import ValidationFailed, load
+
+    try:
+        statement = load(path)
+    except ValidationFailed as failed:
+        return [], [f"{len(failed.findings)} validation findings; run 'jointstmt validate'"]
+    name = statement.statement_text.path
+    assert name is not None  # the rules checked it
+    try:
+        text = read_inside(path.parent, name, MAX_SOURCE_BYTES).decode("utf-8")
+    except (ReadError, UnicodeDecodeError) as error:
+        return [], [f"statement text {name!r}: {error}"]
+    return gaps(statement, text), []
+
+
+def _run(args: argparse.Namespace) -> int:
+    import json
+
+    from jointstmt.runner import discover
+    from jointstmt.terminal import safe
+
+    missing = [p for p in args.paths if not p or not Path(p).exists()]
+    if missing:
+        print(
+            f"jointstmt coverage: no such file or folder: {', '.join(map(repr, missing))}",
+            file=sys.stderr,
+        )
+        return 2
+    files = []
+    uncovered = problems = 0
+    for name in discover(args.paths):
+        found, errors = check(Path(name))
+        uncovered += len(found)
+        problems += len(errors)
+        files.append((name, found, errors))
+        if args.format == "text":
+            for error in errors:
+                print(f"{safe(name)}:1:1: error: {safe(error)}")
+            for gap in found:
+                s = gap.sentence
+                print(
+                    f"{safe(name)}: text line {gap.line}, column {gap.column} "
+                    f"({s.start}:{s.end}): uncovered sentence: {safe(_cut(s.text))} "
+                    f"(words no clause covers: {safe(_cut(gap.uncovered))})"
+                )
+    if args.format == "json":
+        document = {
+            "files": [
+                {
+                    "path": name,
+                    "errors": errors,
+                    "uncovered": [
+                        {
+                            "line": g.line,
+                            "column": g.column,
+                            "start": g.sentence.start,
+                            "end": g.sentence.end,
+                            "text": g.sentence.text,
+                            "words": g.uncovered,
+                        }
+                        for g in found
+                    ],
+                }
+                for name, found, errors in files
+            ],
+            "summary": {"files": len(files), "uncovered": uncovered, "errors": problems},
+        }
+        print(json.dumps(document, ensure_ascii=True, indent=2))
+    else:
+        print(
+            f"{len(files)} file{'s' if len(files) != 1 else ''} checked: "
+            f"{uncovered} uncovered sentence{'s' if uncovered != 1 else ''}, "
+            f"{problems} error{'s' if problems != 1 else ''}"
+        )
+    return 1 if uncovered or problems else 0
+
+
+def _cut(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"

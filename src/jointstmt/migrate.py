@@ -27,10 +27,11 @@ is left as it is, so migrating twice is migrating once.
 
 from __future__ import annotations
 
+import argparse
 import io
+import sys
+from pathlib import Path
 from typing import Any
-
-from jointstmt.model._iso3166 import COUNTRIES
 
 
 class MigrationError(Exception):
@@ -135,6 +136,8 @@ def _party_for(key: tuple[str, str], entities: Any, taken: set[Any]) -> Any:
                     party[field] = entity[field]
             taken.discard(entity["id"])
             return party
+    from jointstmt.model._iso3166 import COUNTRIES
+
     ident = value.lower()
     while ident in taken:
         ident += "-party"
@@ -239,3 +242,105 @@ def _insert_before(mapping: Any, before: str, key: str, value: Any) -> None:
     keys = list(mapping)
     position = keys.index(before) if before in keys else len(keys)
     _insert(mapping, position, key, value)
+
+
+DESCRIPTION = """\
+Turn version-1 statement files into version 2, keeping comments, key order and
+quoting. Each FILE is rewritten in place (atomically: the original stays whole
+if anything fails), or written to --output when one FILE is given. A file that
+already declares version 2 is left untouched, so running twice changes nothing.
+The result is validated; exit 0 when every file migrated (or needed nothing)
+and validates, 1 otherwise, 2 on usage errors.
+"""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``migrate`` command to the CLI's subcommands."""
+    command = subparsers.add_parser(
+        "migrate",
+        help="turn version-1 statement files into version 2, keeping comments",
+        description=DESCRIPTION,
+    )
+    command.add_argument("files", nargs="+", metavar="FILE", type=Path, help="statement files")
+    command.add_argument(
+        "--output", type=Path, help="write the result here instead of in place (one FILE only)"
+    )
+    command.set_defaults(run=_run)
+
+
+def migrate_file(path: Path, output: Path | None = None) -> tuple[bool, list[str]]:
+    """Migrate ``path`` (to ``output``, or in place): whether it changed, and the problems."""
+    from jointstmt.fileio import ReadError, atomic_write, read_file, reason
+    from jointstmt.limits import MAX_BYTES
+    from jointstmt.validation import check_bytes
+
+    try:
+        raw = read_file(path, MAX_BYTES)
+        text = raw.decode("utf-8-sig")
+    except (ReadError, UnicodeDecodeError) as error:
+        return False, [f"cannot read: {error}"]
+    before = check_bytes(raw, path.parent)
+    if before.findings and '"schema_version": 2' not in json_version(text):
+        return False, [
+            f"not a valid version-1 statement ({len(before.findings)} findings); "
+            "run 'jointstmt validate' and fix it first"
+        ]
+    try:
+        migrated, changed = migrate_text(text)
+    except (MigrationError, ValueError) as error:
+        return False, [str(error)]
+    data = _with_layout(migrated, raw)
+    target = output or path
+    after = check_bytes(data, target.parent)
+    if after.findings:
+        first = after.findings[0]
+        return False, [
+            f"the migrated statement does not validate: {first.code} at {first.pointer}: "
+            f"{first.message}"
+        ]
+    if changed or output is not None:
+        try:
+            atomic_write(target, data)
+        except OSError as error:
+            return False, [f"cannot write {target}: {reason(error)}"]
+    return changed, []
+
+
+def json_version(text: str) -> str:
+    """``"schema_version": N`` of the file as JSON-ish text, for a quick version test."""
+    for line in text.splitlines():
+        stripped = line.split("#", 1)[0].strip()
+        if stripped.startswith("schema_version:"):
+            return '"schema_version": ' + stripped.partition(":")[2].strip()
+    return ""
+
+
+def _with_layout(migrated: str, original: bytes) -> bytes:
+    """Keep the original's byte-order mark and line endings."""
+    bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""
+    if b"\r\n" in original:
+        migrated = migrated.replace("\r\n", "\n").replace("\n", "\r\n")
+    return bom + migrated.encode("utf-8")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from jointstmt.terminal import safe
+
+    if args.output is not None and len(args.files) != 1:
+        print("jointstmt migrate: --output needs exactly one FILE", file=sys.stderr)
+        return 2
+    missing = [str(f) for f in args.files if not f.is_file()]
+    if missing:
+        print(f"jointstmt migrate: no such file: {safe(', '.join(missing))}", file=sys.stderr)
+        return 2
+    status = 0
+    for path in args.files:
+        changed, problems = migrate_file(path, args.output)
+        for problem in problems:
+            print(f"{safe(str(path))}:1:1: error: {safe(problem)}", file=sys.stderr)
+            status = 1
+        if not problems:
+            where = f" -> {safe(str(args.output))}" if args.output else ""
+            verb = "migrated to version 2" if changed else "already version 2"
+            print(f"{safe(str(path))}: {verb}{where}")
+    return status

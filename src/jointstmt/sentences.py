@@ -36,9 +36,15 @@ class Sentence:
 
     @property
     def is_heading(self) -> bool:
-        """A line that titles what follows: no closing punctuation, at most twelve words."""
+        """A line that titles what follows: no closing punctuation, and marked up as a heading
+        (all bold, or ``#``; it may wrap) or one line of at most twelve words."""
         bare = _MARKUP.sub("", self.text)
-        return not _TERMINAL.search(bare) and len(bare.split()) <= 12 and "\n" not in bare.strip()
+        if _TERMINAL.search(bare):
+            return False
+        marked = self.text.startswith(("**", "__")) and self.text.endswith(("**", "__"))
+        if marked or self.text.startswith("#"):
+            return True
+        return "\n" not in bare.strip() and len(bare.split()) <= 12
 
 
 def split(
