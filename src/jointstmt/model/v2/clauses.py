@@ -24,7 +24,7 @@ What version 2 adds to every clause, and why (from real statements):
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -472,3 +472,8 @@ Clause = Annotated[
     Field(discriminator="type"),
 ]
 """A version-2 clause, discriminated on ``type``."""
+
+CLAUSE_CLASSES: dict[str, type[ClauseBase]] = {
+    get_args(cls.model_fields["type"].annotation)[0]: cls for cls in get_args(get_args(Clause)[0])
+}
+"""Each version-2 clause type's class, by type name (read from the ``Clause`` union)."""
