@@ -59,6 +59,7 @@ from jointstmt.model import (
     Location,
     Meeting,
     OtherName,
+    OtherSource,
     Paragraph,
     Participant,
     Person,
@@ -66,6 +67,7 @@ from jointstmt.model import (
     Series,
     Source,
     Span,
+    StatementTextSource,
 )
 from jointstmt.model._iso3166 import COUNTRIES, SUBDIVISIONS
 from jointstmt.model.vocabulary import (
@@ -100,6 +102,7 @@ __all__ = [
     "series",
     "slugs",
     "statements",
+    "statements_v2",
     "subdivision_codes",
     "time_zones",
     "times",
@@ -462,7 +465,7 @@ _URLS = ("https://example.org/", "http://example.com/a?b=c#d", "https://例え.j
 @cache
 def _reference_sources(text: SearchStrategy[str]) -> SearchStrategy[Source]:
     return st.builds(
-        Source,
+        OtherSource,
         id=slugs(),
         role=st.just("reference"),
         title=_optional(text),
@@ -579,7 +582,7 @@ def pin(statement: JointStatement, source_text: str) -> JointStatement:
     """``statement`` with its statement text's ``sha256`` set to that of ``source_text``."""
     digest = hashlib.sha256(source_text.encode("utf-8")).hexdigest()
     sources = tuple(
-        s.model_copy(update={"sha256": digest}) if s.role == "statement_text" else s
+        s.model_copy(update={"sha256": digest}) if isinstance(s, StatementTextSource) else s
         for s in statement.sources
     )
     return statement.model_copy(update={"sources": sources})
@@ -634,7 +637,7 @@ def _statement(
     )
     title = draw(text)
     source_text, placed, paragraphs = draw(_layout(title, tuple(clause_list)))
-    statement_text = Source(
+    statement_text = StatementTextSource(
         id=source_ids[0],
         role="statement_text",
         title=draw(_optional(text)),
@@ -973,3 +976,20 @@ def yaml_texts(document: JointStatement | Mapping[str, Any]) -> SearchStrategy[Y
     values; a mapping (any JSON-like data, valid or not) is written as it is.
     """
     return _yaml_text(document)
+
+
+# --- version 2 -------------------------------------------------------------------------
+
+
+def statements_v2(base: SearchStrategy[Generated] | None = None) -> SearchStrategy[Any]:
+    """Whole valid version-2 statements with their statement text (``.write(folder)``).
+
+    Each is a version-1 statement from ``base`` (default :func:`statements`), migrated
+    as ``jointstmt migrate`` does, then given version 2's own features: groupings and
+    witnesses, meetings of every relation, cited documents, clause parts, chapeaus with
+    labelled items, addressees, modality, conditions, dates, quantities, relations and
+    the clause types version 1 lacks.
+    """
+    from jointstmt._strategies_v2 import statements_v2 as build
+
+    return build(base if base is not None else statements())
