@@ -26,8 +26,11 @@ V1_EXAMPLES = sorted(
 
 def _says_the_same(v1: Any, v2: JointStatement2) -> None:
     """Every fact of the version-1 statement is in the version-2 one, where version 2 keeps it."""
-    assert v2.id == v1.id and v2.title == v1.title and v2.issued == v1.issued
-    assert v2.document_type == v1.document_type and v2.language == v1.language
+    assert v2.id == v1.id
+    assert v2.title == v1.title
+    assert v2.issued == v1.issued
+    assert v2.document_type == v1.document_type
+    assert v2.language == v1.language
     assert [s.model_dump(exclude_none=True) for s in v2.sources] == [
         s.model_dump(exclude_none=True) for s in v1.sources
     ]
@@ -167,7 +170,8 @@ def test_a_failed_write_leaves_the_original_intact(
     monkeypatch.setattr(os, "replace", full_disk)
     changed, problems = migrate_file(example)
     assert not changed
-    assert problems and "No space left on device" in problems[0]
+    assert problems
+    assert "No space left on device" in problems[0]
     assert example.read_bytes() == original
     assert [p.name for p in example.parent.iterdir() if p.suffix not in (".yaml", ".txt")] == []
 
