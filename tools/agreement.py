@@ -119,7 +119,8 @@ def main() -> None:
     for r in results:
         typed = r["typed"]
         words = r["words"]
-        assert isinstance(typed, list) and isinstance(words, list)
+        assert isinstance(typed, list)
+        assert isinstance(words, list)
         all_typed += typed
         all_words += words
         agree = sum(x == y for x, y in typed) / len(typed)
