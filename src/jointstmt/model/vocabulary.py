@@ -455,6 +455,10 @@ PARTY_ROLES = _v(
 RANKS_2 = _extend(
     RANKS,
     Term(
+        "leader",
+        "A head of state or government, where the text says 'leader' without saying which.",
+    ),
+    Term(
         "security_adviser",
         "A national or homeland security adviser to a head of state or government.",
     ),
@@ -509,6 +513,9 @@ ENTITY_KINDS_2 = Vocabulary(
             "mechanism", "A dialogue, committee, working group, secretariat or other standing body."
         ),
         Term("place", "A place: a city, a territory, a strait, a sea."),
+        Term(
+            "alliance", "An alliance between states (the U.S.-ROK Alliance, NATO as an alliance)."
+        ),
         Term("other", "Anything else (say what in the note)."),
     ),
 )
@@ -592,12 +599,26 @@ DATE_ROLES = _v(
 QUANTITY_KINDS = _v(
     "quantity_kind",
     "What a quantity in a clause measures.",
-    Term("percentage", "A share or rate, in percent."),
+    Term("percentage", "A share of a whole, in percent ('99 percent of tariff barriers')."),
+    Term(
+        "rate",
+        "A rate, in percent or per unit ('a tariff of 19 percent', 'interest of 2 percent').",
+    ),
     Term("money", "An amount of money (unit: ISO 4217 currency code)."),
     Term("count", "A number of things (unit: what is counted)."),
     Term("duration", "A length of time (unit: days, months, years)."),
     Term("frequency", "How often something happens (unit: 'per year', 'per month')."),
     Term("measure", "Any other measured amount (unit: tonnes, barrels per day, ...)."),
+)
+
+QUANTITY_QUALIFIERS = _v(
+    "quantity_qualifier",
+    "How the text bounds a quantity, where it does not state it exactly.",
+    Term("approximately", "'about', 'nearly', 'some', 'roughly'."),
+    Term("at_least", "'at least', 'no less than'."),
+    Term("more_than", "'more than', 'over', 'exceeding'."),
+    Term("at_most", "'up to', 'at most', 'no more than'."),
+    Term("less_than", "'less than', 'under', 'below'."),
 )
 
 CITATION_RELATIONS = _v(
@@ -623,6 +644,10 @@ CLAUSE_RELATIONS = _v(
     Term("responds_to", "Answers or responds to the other clause (an acceptance of an offer)."),
     Term("conditional_on", "Holds only if the other clause is carried out."),
     Term("elaborates", "Spells out or details the other clause."),
+    Term(
+        "in_exchange_for",
+        "Is given in return for the other clause (a quid pro quo across parties).",
+    ),
     Term("same_act_as", "The same act as the other clause, said again."),
 )
 
@@ -784,6 +809,11 @@ TOPICS_2 = Vocabulary(
             "Sovereignty, territorial integrity and borders.",
             plover=("territory",),
         ),
+        Term(
+            "environment",
+            "The environment, biodiversity, oceans and pollution.",
+            plover=("environment",),
+        ),
     ),
 )
 
@@ -819,6 +849,7 @@ VOCABULARIES_2: tuple[Vocabulary, ...] = (
     MODALITIES,
     DATE_ROLES,
     QUANTITY_KINDS,
+    QUANTITY_QUALIFIERS,
     CITATION_RELATIONS,
     CLAUSE_RELATIONS,
     CLAUSE_TYPES_2,
@@ -826,24 +857,33 @@ VOCABULARIES_2: tuple[Vocabulary, ...] = (
 )
 
 
-def markdown() -> str:
-    """The README's vocabulary section, rendered from the data above."""
+def markdown(version: int = 1) -> str:
+    """The README's vocabulary section for schema ``version``, rendered from the data above."""
+    vocabularies = VOCABULARIES if version == 1 else VOCABULARIES_2
     out: list[str] = []
-    for vocab in VOCABULARIES:
-        crosswalk = vocab is CLAUSE_TYPES
-        out.append(f"### `{vocab.name}`\n\n{vocab.definition}\n")
-        out.append(
-            "| value | definition | CAMEO | PLOVER |" if crosswalk else "| value | definition |"
-        )
-        out.append("| --- | --- | --- | --- |" if crosswalk else "| --- | --- |")
+    for vocab in vocabularies:
+        crosswalk = vocab.name == "clause_type"
+        contexts = vocab.name == "topic" and version > 1
+        out.append(f"#### `{vocab.name}`\n\n{vocab.definition}\n")
+        if crosswalk:
+            out += ["| value | definition | CAMEO | PLOVER |", "| --- | --- | --- | --- |"]
+        elif contexts:
+            out += ["| value | definition | PLOVER context |", "| --- | --- | --- |"]
+        else:
+            out += ["| value | definition |", "| --- | --- |"]
         for t in vocab:
             row = f"| `{t.value}` | {t.definition} |"
             if crosswalk:
-                row += f" {', '.join(t.cameo) or '—'} | {', '.join(t.plover) or '—'} |"
+                plover = ", ".join(t.plover) + (f" ({t.plover_mode})" if t.plover_mode else "")
+                row += f" {', '.join(t.cameo) or '—'} | {plover or '—'} |"
+            elif contexts:
+                row += f" {', '.join(t.plover) or '—'} |"
             out.append(row)
         out.append("")
     return "\n".join(out)
 
 
 if __name__ == "__main__":
-    print(markdown())
+    import sys
+
+    print(markdown(int(sys.argv[1]) if len(sys.argv) > 1 else 1))

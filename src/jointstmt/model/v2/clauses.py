@@ -40,6 +40,7 @@ from jointstmt.model.vocabulary import (
     MODALITIES,
     PARTS,
     QUANTITY_KINDS,
+    QUANTITY_QUALIFIERS,
     TOPICS_2,
 )
 
@@ -48,6 +49,7 @@ Part = Annotated[str, InVocabulary(PARTS)]
 Modality = Annotated[str, InVocabulary(MODALITIES)]
 DateRole = Annotated[str, InVocabulary(DATE_ROLES)]
 QuantityKind = Annotated[str, InVocabulary(QUANTITY_KINDS)]
+QuantityQualifier = Annotated[str, InVocabulary(QUANTITY_QUALIFIERS)]
 CitationRelation = Annotated[str, InVocabulary(CITATION_RELATIONS)]
 ClauseRelationType = Annotated[str, InVocabulary(CLAUSE_RELATIONS)]
 
@@ -113,8 +115,9 @@ class Quantity(Model):
     value: Number = Field(description="The number (19 for '19 percent').")
     unit: str = _text("The unit: 'percent', an ISO 4217 code, 'days', what is counted.")
     wording: str = _text("The words of the text ('19 percent', '$1 billion').")
-    approximate: StrictBool = Field(
-        default=False, description="True when the text qualifies it ('nearly', 'about', 'over')."
+    qualifier: QuantityQualifier | None = Field(
+        default=None,
+        description="How the text bounds it, where not exactly ('nearly', 'more than', 'up to').",
     )
 
 
@@ -174,6 +177,10 @@ class ClauseBase(Model):
     )
     targets: tuple[Slug, ...] = Field(
         default=(), description="Ids of the parties, participants or entities the clause is about."
+    )
+    agents: tuple[Slug, ...] = Field(
+        default=(),
+        description="Ids of those who did or are to do the act the clause reports, when they are not its speakers ('Israel and Lebanon have accepted ...' said by the United States and France).",
     )
     implied_targets: tuple[Slug, ...] = Field(
         default=(),

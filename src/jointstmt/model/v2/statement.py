@@ -226,7 +226,9 @@ class OtherName(Model):
 class Person(Model):
     """The person who held an office."""
 
-    name: str = _text("Full name as usually written in English (e.g. 'Kurt M. Campbell').")
+    name: str = _text(
+        "The name as the text or the source gives it: a full name where known ('Kurt M. Campbell'), a surname where that is all ('President Aoun')."
+    )
     family_name: str | None = _optional_text("Family name.")
     given_name: str | None = _optional_text("Given name(s).")
     other_names: tuple[OtherName, ...] = Field(
