@@ -49,8 +49,8 @@ def unique_ids(s: JointStatement, check: Check) -> None:
 
 def references(s: JointStatement, check: Check) -> None:
     """rule.reference: every id named resolves to a declaration of the right kind: sources,
-    parties (of participants), participants (led_by), members, actors (parties or
-    participants), addressees, targets, issuers, hosts and attendees (anything named),
+    parties (of participants), participants (led_by, member_of), members, actors (parties,
+    participants or entities), agents, addressees, targets, issuers, hosts and attendees (anything named),
     meetings (during, meeting_id), entities (cites), clauses (parent, relations) and
     paragraph numbers."""
     sources = {x.id for x in s.sources}
@@ -75,6 +75,7 @@ def references(s: JointStatement, check: Check) -> None:
     for i, p in enumerate(s.participants):
         need(p.party, parties, "party", ("participants", i, "party"))
         need(p.led_by, participants, "participant", ("participants", i, "led_by"))
+        need(p.member_of, participants, "participant", ("participants", i, "member_of"))
     for i, m in enumerate(s.meetings):
         need(m.during, meetings, "meeting", ("meetings", i, "during"))
         need(m.host, named, "party or entity", ("meetings", i, "host"))
@@ -89,8 +90,8 @@ def references(s: JointStatement, check: Check) -> None:
     for i, c in enumerate(s.clauses):
         at: Path_ = ("clauses", i)
         for j, ref in enumerate(c.actors or ()):
-            need(ref, parties | participants, "party or participant", (*at, "actors", j))
-        for key in ("addressees", "targets", "implied_targets"):
+            need(ref, named, "party, participant or entity", (*at, "actors", j))
+        for key in ("agents", "addressees", "targets", "implied_targets"):
             for j, ref in enumerate(getattr(c, key)):
                 need(ref, anything, "party, participant, entity or meeting", (*at, key, j))
         for j, cite in enumerate(c.cites):

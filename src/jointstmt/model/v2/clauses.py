@@ -169,7 +169,7 @@ class ClauseBase(Model):
     actors: tuple[Slug, ...] | None = Field(
         default=None,
         min_length=1,
-        description="Ids of the parties or participants who perform the act; absent means every party whose role is issuer.",
+        description="Ids of the parties or participants who perform the act (an entity where someone outside them joins in: 'together with the World Bank President, we welcome'); absent means every party whose role is issuer.",
     )
     addressees: tuple[Slug, ...] = Field(
         default=(),

@@ -202,6 +202,9 @@ class Party(Model):
     short_name: str | None = _optional_text(
         "The short name the text defines for it ('the United States')."
     )
+    aliases: tuple[str, ...] = Field(
+        default=(), description="Other names the text uses for it ('the UAE', 'Washington')."
+    )
     kind: PartyKind = Field(description="What kind of party it is.")
     role: PartyRole = Field(default="issuer", description="What the party does in the statement.")
     country: CountryCode | None = Field(
@@ -254,6 +257,10 @@ class Participant(Model):
     )
     led_by: Slug | None = Field(
         default=None, description="For a delegation: id of the participant who leads it."
+    )
+    member_of: Slug | None = Field(
+        default=None,
+        description="Id of the delegation (a participant) this participant belongs to.",
     )
     person: Person | None = Field(default=None, description="Who held the office, where known.")
     span: Span | None = Field(default=None, description="Where the text names the participant.")
