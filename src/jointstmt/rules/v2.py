@@ -268,18 +268,24 @@ def span(s: JointStatement, check: Check) -> None:
 
 
 def span_text(s: JointStatement, check: Check) -> None:
-    """rule.span_text: a clause's text is the statement text at its span, exactly."""
+    """rule.span_text: a clause's text, and a condition's text where it has a span, is the
+    statement text at its span, exactly."""
     text = _pinned_text(s, check)
     if text is None:
         return
+    quotes: list[tuple[str, Span, Path_]] = []
     for i, c in enumerate(s.clauses):
-        quoted = text[c.span.start : c.span.end]
-        if span_problem(c.span.start, c.span.end, text) is None and c.text != quoted:
+        quotes.append((c.text, c.span, ("clauses", i, "text")))
+        if c.condition is not None and c.condition.span is not None:
+            quotes.append((c.condition.text, c.condition.span, ("clauses", i, "condition", "text")))
+    for quote, sp, path in quotes:
+        quoted = text[sp.start : sp.end]
+        if span_problem(sp.start, sp.end, text) is None and quote != quoted:
             check.report(
                 "rule.span_text",
-                f"text differs from the source at {c.span.start}:{c.span.end}, which reads "
+                f"text differs from the source at {sp.start}:{sp.end}, which reads "
                 f"{excerpt(quoted)}; run 'jointstmt spans' to locate quotes",
-                ("clauses", i, "text"),
+                path,
             )
 
 
