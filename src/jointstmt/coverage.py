@@ -20,13 +20,16 @@ from typing import Any
 
 from jointstmt.sentences import Sentence, split
 
-#: Words that may stand between two clauses of one sentence without belonging to either.
+#: Words that may stand between two clauses of one sentence without belonging to either
+#: (English and French, the corpus's languages).
 JOINING_WORDS = frozenset(
     (
         *("and", "or", "but", "nor", "while", "whereas", "as", "well", "also", "both"),
         *("moreover", "further", "furthermore", "additionally", "in", "addition"),
         *("including", "then", "so", "thus", "therefore", "either", "neither"),
         *("which", "that", "to", "with", "where", "when"),
+        # French (the Los Angeles Declaration's French version)
+        *("et", "ou", "mais", "tandis", "que", "ainsi", "aussi", "notamment", "dont", "qui"),
     )
 )
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
