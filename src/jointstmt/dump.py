@@ -63,5 +63,11 @@ def _plain_reads_back(text: str) -> bool:
 
 
 def dump(statement: JointStatement, path: str | Path) -> None:
-    """Write the statement as YAML to ``path`` (UTF-8)."""
-    Path(path).write_text(dumps(statement), encoding="utf-8")
+    """Write the statement as YAML to ``path`` (UTF-8), atomically: a failure leaves the file as it was.
+
+    Raises ``OSError`` when the file cannot be written (a read-only file, a missing
+    folder, a symlink that leads out of its folder).
+    """
+    from jointstmt.fileio import atomic_write
+
+    atomic_write(Path(path), dumps(statement).encode("utf-8"))

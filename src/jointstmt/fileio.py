@@ -8,11 +8,15 @@ and once resolved through symlinks, stays in that folder, and the final open doe
 not follow a symlink swapped in meanwhile (``O_NOFOLLOW``).
 
 Writes are atomic: a temporary file in the target's folder, flushed and synced,
-then ``os.replace``; the target keeps its mode, and a failure leaves it intact.
+then ``os.replace``; the target keeps its mode, and a failure leaves it intact. A
+file without write permission is never replaced (``os.replace`` would happily do it,
+since only the folder's permissions count), nor is one reached through a symlink
+that leads out of its folder.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -51,6 +55,24 @@ def read_bounded(stream: BinaryIO, size: int, limit: int) -> bytes:
     if size < len(data) <= limit:  # the file grew since its size was taken
         data += stream.read(limit + 1 - len(data))
     return data
+
+
+def read_stream(stream: BinaryIO, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of a stream of unknown size (standard input).
+
+    Read in pieces that grow as the data does, so a limit far beyond memory (``--max-bytes
+    10000000000000``) costs nothing unless that much data really comes.
+    """
+    pieces: list[bytes] = []
+    total, piece = 0, 64 * 1024
+    while total <= limit:
+        data = stream.read(min(piece, limit + 1 - total))
+        if not data:
+            break
+        pieces.append(data)
+        total += len(data)
+        piece = min(piece * 2, 16 * 1024 * 1024)
+    return b"".join(pieces)
 
 
 def reason(error: Exception) -> str:
@@ -131,11 +153,21 @@ def atomic_write(path: Path, data: bytes) -> None:
     target = _write_target(path)
     folder = target.parent
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        info = os.stat(target)
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    else:
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "it is not a regular file", str(path))
+        mode = stat.S_IMODE(info.st_mode)
+        # the mode bits too: root may write anything, but a file its owner made read-only
+        # is one they do not want changed
+        if not os.access(target, os.W_OK) or not mode & 0o222:
+            raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -153,10 +185,13 @@ def _write_target(path: Path) -> Path:
     """The file to replace for ``path``: itself, or where its symlink leads inside its folder."""
     if not path.is_symlink():
         return path
-    folder = path.parent.resolve()
-    target = path.resolve()
+    try:
+        folder = path.parent.resolve()
+        target = path.resolve()
+    except RuntimeError:  # a symlink loop
+        raise OSError(errno.ELOOP, "it is a symbolic link loop", str(path)) from None
     if not target.is_relative_to(folder):
         raise PermissionError(
-            f"{path} is a symbolic link that leads out of its folder; not written"
+            errno.EACCES, "it is a symbolic link that leads out of its folder", str(path)
         )
     return target

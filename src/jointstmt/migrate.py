@@ -28,10 +28,11 @@ is left as it is, so migrating twice is migrating once.
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from pathlib import Path
 from typing import Any
+
+from jointstmt.limits import Limits
 
 
 class MigrationError(Exception):
@@ -40,24 +41,35 @@ class MigrationError(Exception):
 
 def migrate_text(text: str) -> tuple[str, bool]:
     """The version-2 text of a version-1 statement file, and whether anything changed."""
-    from ruamel.yaml import YAML
-
-    yaml = _yaml()
-    document = yaml.load(text)
-    if not isinstance(document, dict):
-        raise MigrationError("the file does not hold a statement (a YAML mapping)")
-    version = document.get("schema_version")
-    if version == 2:
+    edit = _load(text.encode("utf-8"), Limits())
+    if not _migrate(edit):
         return text, False
+    return edit.dumps().decode("utf-8"), True
+
+
+def _load(data: bytes, limits: Limits) -> Any:
+    """The file loaded for editing (:class:`jointstmt.roundtrip.Edit`), or :class:`MigrationError`."""
+    from jointstmt import roundtrip
+    from jointstmt.loader import LoadError
+
+    try:
+        return roundtrip.load(data, limits)
+    except LoadError as error:
+        f = error.finding
+        raise MigrationError(f"{f.code} at line {f.line}, column {f.column}: {f.message}") from None
+    except roundtrip.RoundTripError as error:
+        raise MigrationError(str(error)) from None
+
+
+def _migrate(edit: Any) -> bool:
+    """Rewrite a version-1 document as version 2; False when it already is version 2."""
+    version = edit.document.get("schema_version")
+    if version == 2:
+        return False
     if version != 1:
         raise MigrationError(f"schema_version is {version!r}; only version 1 can be migrated")
-    migrate_document(document)
-    out = io.StringIO()
-    indentation = _indentation(text)
-    yaml.indent(**indentation)
-    yaml.dump(document, out)
-    assert isinstance(yaml, YAML)
-    return out.getvalue(), True
+    migrate_document(edit.document)
+    return True
 
 
 def migrate_document(doc: Any) -> None:
@@ -162,25 +174,6 @@ def _body_span(doc: Any, paragraphs: Any) -> list[int]:
     return [min(s["start"] for s in spans), max(s["end"] for s in spans)]
 
 
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    return yaml
-
-
-def _indentation(text: str) -> dict[str, int]:
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    _, indent, offset = load_yaml_guess_indent(text, yaml=_yaml())
-    if offset is None:
-        mapping = indent or 2
-        return {"mapping": mapping, "sequence": mapping + 2, "offset": 2}
-    return {"mapping": max(indent - offset, 1), "sequence": indent, "offset": offset}
-
-
 def _map(items: list[tuple[str, Any]]) -> Any:
     from ruamel.yaml.comments import CommentedMap
 
@@ -261,43 +254,50 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="turn version-1 statement files into version 2, keeping comments",
         description=DESCRIPTION,
     )
-    command.add_argument("files", nargs="+", metavar="FILE", type=Path, help="statement files")
+    command.add_argument("files", nargs="+", metavar="FILE", help="statement files")
     command.add_argument(
         "--output", type=Path, help="write the result here instead of in place (one FILE only)"
     )
     command.set_defaults(run=_run)
 
 
-def migrate_file(path: Path, output: Path | None = None) -> tuple[bool, list[str]]:
-    """Migrate ``path`` (to ``output``, or in place): whether it changed, and the problems."""
+def migrate_file(
+    path: Path, output: Path | None = None, limits: Limits = Limits()
+) -> tuple[bool, list[str]]:
+    """Migrate ``path`` (to ``output``, or in place): whether it changed, and the problems.
+
+    The file is read and parsed with the same guards as ``validate`` (``limits``), must
+    validate as version 1 before, and must validate as version 2 after; nothing is
+    written otherwise, and the write is atomic.
+    """
     from jointstmt.fileio import ReadError, atomic_write, read_file, reason
-    from jointstmt.limits import MAX_BYTES
     from jointstmt.validation import check_bytes
 
     try:
-        raw = read_file(path, MAX_BYTES)
-        text = raw.decode("utf-8-sig")
-    except (ReadError, UnicodeDecodeError) as error:
-        return False, [f"cannot read: {error}"]
-    before = check_bytes(raw, path.parent)
-    if before.findings and '"schema_version": 2' not in json_version(text):
-        return False, [
-            f"not a valid version-1 statement ({len(before.findings)} findings); "
-            "run 'jointstmt validate' and fix it first"
-        ]
-    try:
-        migrated, changed = migrate_text(text)
-    except (MigrationError, ValueError) as error:
+        raw = read_file(path, limits.max_bytes)
+        edit = _load(raw, limits)
+        changed = _migrate(edit)
+    except ReadError as error:
+        return False, [f"cannot read: the file {error}"]
+    except MigrationError as error:
         return False, [str(error)]
-    data = _with_layout(migrated, raw)
     target = output or path
-    after = check_bytes(data, target.parent)
-    if after.findings:
-        first = after.findings[0]
-        return False, [
-            f"the migrated statement does not validate: {first.code} at {first.pointer}: "
-            f"{first.message}"
-        ]
+    data = raw
+    if changed:
+        before = check_bytes(raw, path.parent, limits)
+        if before.findings:
+            return False, [
+                f"not a valid version-1 statement ({len(before.findings)} findings); "
+                "run 'jointstmt validate' and fix it first"
+            ]
+        data = edit.dumps()
+        after = check_bytes(data, target.parent, limits)
+        if after.findings:
+            first = after.findings[0]
+            return False, [
+                f"the migrated statement does not validate: {first.code} at {first.pointer}: "
+                f"{first.message}"
+            ]
     if changed or output is not None:
         try:
             atomic_write(target, data)
@@ -306,35 +306,19 @@ def migrate_file(path: Path, output: Path | None = None) -> tuple[bool, list[str
     return changed, []
 
 
-def json_version(text: str) -> str:
-    """``"schema_version": N`` of the file as JSON-ish text, for a quick version test."""
-    for line in text.splitlines():
-        stripped = line.split("#", 1)[0].strip()
-        if stripped.startswith("schema_version:"):
-            return '"schema_version": ' + stripped.partition(":")[2].strip()
-    return ""
-
-
-def _with_layout(migrated: str, original: bytes) -> bytes:
-    """Keep the original's byte-order mark and line endings."""
-    bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""
-    if b"\r\n" in original:
-        migrated = migrated.replace("\r\n", "\n").replace("\n", "\r\n")
-    return bom + migrated.encode("utf-8")
-
-
 def _run(args: argparse.Namespace) -> int:
     from jointstmt.terminal import safe
 
     if args.output is not None and len(args.files) != 1:
         print("jointstmt migrate: --output needs exactly one FILE", file=sys.stderr)
         return 2
-    missing = [str(f) for f in args.files if not f.is_file()]
+    missing = [f for f in args.files if not f or not (Path(f).exists() or Path(f).is_symlink())]
     if missing:
-        print(f"jointstmt migrate: no such file: {safe(', '.join(missing))}", file=sys.stderr)
+        named = ", ".join(map(repr, missing))
+        print(f"jointstmt migrate: no such file: {safe(named)}", file=sys.stderr)
         return 2
     status = 0
-    for path in args.files:
+    for path in map(Path, args.files):
         changed, problems = migrate_file(path, args.output)
         for problem in problems:
             print(f"{safe(str(path))}:1:1: error: {safe(problem)}", file=sys.stderr)

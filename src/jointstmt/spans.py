@@ -23,8 +23,8 @@ normalization, as :class:`jointstmt.model.Span` defines them. Exit status: 0 whe
 every clause's quote occurs exactly once, 1 otherwise or when the file or its
 statement text cannot be read, 2 on usage errors.
 
-Only argparse and pathlib are imported at module level: ``register`` runs every
-time the CLI starts.
+Only argparse, pathlib and the limits are imported at module level: ``register``
+runs every time the CLI starts.
 """
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ import argparse
 import sys
 from pathlib import Path
 from typing import Any, TextIO
+
+from jointstmt.limits import MAX_SOURCE_BYTES, Limits
+
+#: Offsets listed for a quote that occurs more than once (a short quote may occur thousands of times).
+_SHOWN = 5
 
 DESCRIPTION = """\
 Find each clause's text in the statement text beside FILE and report its span
@@ -53,7 +58,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="locate clause quotes in the statement text and report or write their spans",
         description=DESCRIPTION,
     )
-    command.add_argument("file", metavar="FILE", type=Path, help="a statement YAML file")
+    command.add_argument("file", metavar="FILE", help="a statement YAML file")
     command.add_argument(
         "--write", action="store_true", help="set the located spans in FILE instead of reporting"
     )
@@ -61,9 +66,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _run(args: argparse.Namespace) -> int:
-    path: Path = args.file
-    if not path.is_file():
-        print(f"jointstmt spans: no such file: {path}", file=sys.stderr)
+    from jointstmt.terminal import safe
+
+    path = Path(args.file)
+    if not args.file or not (path.exists() or path.is_symlink()):
+        print(f"jointstmt spans: no such file: {safe(repr(args.file))}", file=sys.stderr)
         return 2
     return update_spans(path, write=args.write)
 
@@ -83,37 +90,53 @@ class _FileError(Exception):
 
 
 def update_spans(
-    path: Path, *, write: bool = False, out: TextIO | None = None, err: TextIO | None = None
+    path: Path,
+    *,
+    write: bool = False,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    limits: Limits | None = None,
 ) -> int:
-    """Locate every clause's quote; report (or, with ``write``, set) the spans. Returns the exit status."""
+    """Locate every clause's quote; report (or, with ``write``, set) the spans. Returns the exit status.
+
+    The file is read and parsed with the same guards as ``validate`` (``limits``) before
+    it is edited; what is printed is escaped (:func:`jointstmt.terminal.safe`).
+    """
+    from jointstmt import roundtrip
+    from jointstmt.fileio import ReadError, atomic_write, read_file, reason
+    from jointstmt.loader import LoadError
+    from jointstmt.terminal import safe
+
     out = out or sys.stdout
     err = err or sys.stderr
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap the long single-line quotes
+    limits = limits or Limits()
+    shown = safe(str(path))
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        document, indentation = _load(yaml, text)
-        source_name, source = _statement_text(document, path)
-        clauses = _clauses(document)
-    except (OSError, UnicodeDecodeError, YAMLError, _FileError) as error:
-        print(f"{path}: error: {error}", file=err)
+        edit = roundtrip.load(read_file(path, limits.max_bytes), limits)
+        source_name, source = _statement_text(edit.document, path)
+        clauses = _clauses(edit.document)
+    except LoadError as error:
+        f = error.finding
+        print(f"{shown}:{f.line}:{f.column}: error: {f.code}: {safe(f.message)}", file=err)
+        return 1
+    except ReadError as error:
+        print(f"{shown}:1:1: error: the file {safe(str(error))}", file=err)
+        return 1
+    except (roundtrip.RoundTripError, _FileError) as error:
+        print(f"{shown}:1:1: error: {safe(str(error))}", file=err)
         return 1
 
     errors = changed = 0
     for index, clause in enumerate(clauses):
         line, column = _position(clause, "text")
-        where = f"{path}:{line}:{column}"
-        name = clause.get("id", f"#{index + 1}")
+        where = f"{shown}:{line}:{column}"
+        name = safe(str(clause.get("id", f"#{index + 1}")))
         quote = clause.get("text")
         if not isinstance(quote, str) or not quote:
             print(f"{where}: error: clause {name}: no text to locate", file=err)
             errors += 1
             continue
-        span = _locate(source, quote, source_name)
+        span = _locate(source, quote, safe(source_name))
         if isinstance(span, str):
             print(f"{where}: error: clause {name}: text {span}", file=err)
             errors += 1
@@ -128,12 +151,14 @@ def update_spans(
         if write:
             _set_span(clause, span)
     if write and changed:
-        yaml.indent(**indentation)
-        with path.open("w", encoding="utf-8", newline="") as stream:
-            yaml.dump(document, stream)
+        try:
+            atomic_write(path, edit.dumps())
+        except OSError as error:
+            print(f"{shown}:1:1: error: cannot write the file: {safe(reason(error))}", file=err)
+            return 1
     verb = "written" if write else "to update (run with --write)"
     print(
-        f"{path}: {len(clauses)} clauses, {changed} spans {verb}, {errors} errors",
+        f"{shown}: {len(clauses)} clauses, {changed} spans {verb}, {errors} errors",
         file=err if errors else out,
     )
     return 1 if errors else 0
@@ -145,25 +170,13 @@ def _locate(source: str, quote: str, source_name: str) -> tuple[int, int] | str:
     if not starts:
         return f"does not occur in {source_name}; it must be copied exactly"
     if len(starts) > 1:
-        at = ", ".join(f"{s}:{s + len(quote)}" for s in starts)
+        at = ", ".join(f"{s}:{s + len(quote)}" for s in starts[:_SHOWN])
+        at += f" and {len(starts) - _SHOWN} more" if len(starts) > _SHOWN else ""
         return (
             f"occurs {len(starts)} times in {source_name}, at {at}; "
             "quote more of the text so it occurs once"
         )
     return starts[0], starts[0] + len(quote)
-
-
-def _load(yaml: Any, text: str) -> tuple[Any, dict[str, int]]:
-    """The round-trip document, and the file's own indentation so that writing keeps it."""
-    from ruamel.yaml.util import load_yaml_guess_indent
-
-    document, indent, offset = load_yaml_guess_indent(text, yaml=yaml)
-    if not isinstance(document, dict):
-        raise _FileError("the file does not hold a statement (a YAML mapping)")
-    if offset is None:  # no block sequence: ``indent`` is the mappings' (default 2)
-        mapping = indent or 2
-        return document, {"mapping": mapping, "sequence": mapping + 2, "offset": 2}
-    return document, {"mapping": max(indent - offset, 1), "sequence": indent, "offset": offset}
 
 
 def _statement_text(document: dict[str, Any], path: Path) -> tuple[str, str]:
@@ -176,14 +189,20 @@ def _statement_text(document: dict[str, Any], path: Path) -> tuple[str, str]:
     ]
     if len(named) != 1 or not isinstance(named[0], str):
         raise _FileError("exactly one source with role statement_text and a path is needed")
-    folder = path.parent.resolve()
-    target = (folder / named[0]).resolve()
-    if not target.is_relative_to(folder):
-        raise _FileError(f"the statement text {named[0]!r} is outside the statement's folder")
+    from jointstmt.fileio import ReadError, read_inside
+
     try:
-        return named[0], target.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise _FileError(f"the statement text {named[0]!r} is not in {path.parent}") from None
+        return named[0], read_inside(path.parent, named[0], MAX_SOURCE_BYTES).decode("utf-8")
+    except ReadError as error:
+        if error.problem == "not_found":
+            problem = f"is not in {path.parent}"
+        elif error.problem == "outside":
+            problem = "is outside the statement's folder"
+        else:
+            problem = str(error)
+        raise _FileError(f"the statement text {named[0]!r} {problem}") from None
+    except UnicodeDecodeError:
+        raise _FileError(f"the statement text {named[0]!r} is not UTF-8") from None
 
 
 def _clauses(document: dict[str, Any]) -> list[Any]:
