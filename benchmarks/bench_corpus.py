@@ -105,8 +105,6 @@ def main() -> None:
 
     if not hasattr(yaml, "CSafeLoader"):
         raise SystemExit("PyYAML was built without libyaml: no CSafeLoader to compare with")
-    from jointstmt.loader import C_PARSER
-
     with tempfile.TemporaryDirectory(prefix="jointstmt-bench-") as tmp:
         corpus = Path(tmp) / "corpus"
         paths = [str(p) for p in write_corpus(corpus, args.files)]
@@ -118,7 +116,7 @@ def main() -> None:
         cores = len(os.sched_getaffinity(0))
         print(
             f"{args.files} statements of {size:,.0f} bytes (YAML) in {corpus}; "
-            f"{cores} cores; Python {platform.python_version()}; C parser in use: {C_PARSER}; "
+            f"{cores} cores; Python {platform.python_version()}; "
             f"PyYAML {version('pyyaml')}; check-jsonschema {version('check-jsonschema')}"
         )
         # Byte-compiled modules are kept (as an installed package has them), whatever

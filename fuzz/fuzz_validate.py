@@ -2,9 +2,8 @@
 
 Each input is the bytes of a statement file. It is validated as ``jointstmt validate``
 validates a file, against a folder that holds the example source texts, a symlink
-pointing out of the folder, a subfolder and a named pipe; and it is loaded again with
-the pure-Python parser that replaces ruamel.yaml.clib where that is missing. The
-target fails (and libFuzzer saves the input) when:
+pointing out of the folder, a subfolder and a named pipe. The target fails (and
+libFuzzer saves the input) when:
 
 * anything but a finding comes out: an exception, a hang (``-timeout``), a blow-up
   (``-rss_limit_mb``);
@@ -21,7 +20,6 @@ import os
 import shutil
 import sys
 import tempfile
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +31,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.dont_write_bytecode = True  # lazy imports during a run must not count as writes
 
 with atheris.instrument_imports(include=["jointstmt", "ruamel"]):
-    from jointstmt import loader
     from jointstmt.dump import dumps
-    from jointstmt.loader import Limits, LoadError, parse_yaml
+    from jointstmt.limits import Limits
     from jointstmt.validation import check_bytes
 
-from hostile.checks import YAML12_BREAKS, assert_located, assert_sound  # noqa: E402
-
-warnings.simplefilter("ignore", RuntimeWarning)  # the fallback parser's "slower" warning
+from hostile.checks import assert_sound  # noqa: E402
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 _FORBIDDEN = (
@@ -105,17 +100,6 @@ def _audit(event: str, args: tuple[Any, ...]) -> None:
 sys.addaudithook(_audit)
 
 
-def _pure_parse(data: bytes) -> None:
-    """Load with the pure-Python parser: only a located LoadError may come out."""
-    saved, loader._CParser = loader._CParser, None
-    try:
-        parse_yaml(data)
-    except LoadError as error:  # this parser counts lines as YAML 1.2 does
-        assert_located(data, [error.finding], YAML12_BREAKS)
-    finally:
-        loader._CParser = saved
-
-
 def test_one_input(data: bytes) -> None:
     """Validate ``data``; fail on any broken invariant (see the module docstring)."""
     global _watching
@@ -123,7 +107,6 @@ def test_one_input(data: bytes) -> None:
     _watching = True
     try:
         outcome = check_bytes(data, BASE, Limits())
-        _pure_parse(data)
     finally:
         _watching = False
     assert not _violations, _violations

@@ -7,12 +7,10 @@ import random
 import subprocess
 import sys
 import time
-import warnings
 from pathlib import Path
 
 import pytest
 
-from jointstmt import loader
 from jointstmt.findings import CODES
 from jointstmt.loader import Document, Limits, LoadError, parse_yaml
 
@@ -467,53 +465,6 @@ def test_load_error_carries_the_finding_and_survives_pickling() -> None:
     assert str(copy) == info.value.finding.message
 
 
-def test_the_c_parser_is_in_use_in_the_installed_environment() -> None:
-    assert loader.C_PARSER is True
-
-
-FALLBACK_CASES = [
-    (b"\xef\xbb\xbfa: 1\nb: [x, {c: NO}]\nd: 2024-05-31\n", None),
-    (b"a: 1\na: 2\n", "yaml.duplicate_key"),
-    (b"a: &x 1\n", "yaml.alias"),
-    (b"a: !!binary aGk=\n", "yaml.tag"),
-    (b"%YAML 1.1\n---\na: 1\n", "yaml.version"),
-    (b"%YAML 1.3\n---\na: 1\n", "yaml.version"),
-    (b"a: 1\n---\nb: 2\n", "yaml.multiple_documents"),
-    (b"a: [1, 2\n", "yaml.syntax"),
-    (b"- a\n", "yaml.root"),
-    (b"", "yaml.empty"),
-    (b"1: a\n", "yaml.key"),
-    (b"a: .nan\n", "yaml.number"),
-    (b"a: " + b"[" * 100_000, "yaml.too_deep"),
-]
-
-
-def test_pure_python_fallback_warns_once_and_loads_the_same(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    expected = [(_outcome(data), code) for data, code in FALLBACK_CASES]
-    monkeypatch.setattr(loader, "_CParser", None)
-    monkeypatch.setattr(loader, "_pure_warned", False)
-    with warnings.catch_warnings(record=True) as record:
-        warnings.simplefilter("always")
-        outcomes = [_outcome(data) for data, _ in FALLBACK_CASES]
-    for (data, code), (c_outcome, _), outcome in zip(
-        FALLBACK_CASES, expected, outcomes, strict=True
-    ):
-        assert outcome == c_outcome or (code is not None and outcome[0] == code), data
-    assert [w.category for w in record] == [RuntimeWarning]
-    assert "slower" in str(record[0].message)
-
-
-def test_the_fallback_parser_counts_lines_as_yaml_1_2_does(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Its lines break on CR and LF only, not U+0085 or U+2028; positions follow its count."""
-    monkeypatch.setattr(loader, "_CParser", None)
-    monkeypatch.setattr(loader, "_pure_warned", True)
-    assert finding_of(b"!!\xc2\x85>>>\ne")[:3] == ("yaml.syntax", 1, 5)
-    assert finding_of("a: 1\u2028b: \x01".encode())[:3] == ("yaml.encoding", 1, 9)
-    assert finding_of(b"a: [1\xc2\x85\n")[:3] == ("yaml.syntax", 1, 7)
-
-
 def _outcome(data: bytes) -> tuple[object, ...]:
     try:
         doc = parse_yaml(data, Limits(max_bytes=10**7))
@@ -522,28 +473,22 @@ def _outcome(data: bytes) -> tuple[object, ...]:
     return (doc.data, doc.positions.of(("b", 1, "c")), doc.positions.of_key(("d",)))
 
 
-def test_without_the_c_extension_the_loader_falls_back_with_a_warning() -> None:
+def test_without_the_c_extension_the_loader_refuses_to_import_and_says_what_is_missing() -> None:
+    """ruamel.yaml.clib is a dependency: there is no slower parser with other line numbers."""
     script = (
-        "import sys, warnings\n"
+        "import sys\n"
         "sys.modules['_ruamel_yaml'] = None\n"
-        "from jointstmt import loader\n"
-        "assert loader.C_PARSER is False\n"
-        "with warnings.catch_warnings(record=True) as w:\n"
-        "    warnings.simplefilter('always')\n"
-        "    doc = loader.parse_yaml(b'a: [1, {b: NO}]\\n')\n"
-        "    loader.parse_yaml(b'c: 1\\n')\n"
-        "assert doc.data == {'a': [1, {'b': 'NO'}]}, doc.data\n"
-        "assert doc.positions.of(('a', 1, 'b')) == (1, 12)\n"
-        "assert [x.category for x in w] == [RuntimeWarning], w\n"
-        "print('fallback ok')\n"
+        "try:\n"
+        "    from jointstmt import loader\n"
+        "except ImportError as error:\n"
+        "    print(error)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,
         text=True,
         env={"PYTHONPATH": str(SRC)},
-        check=False,
+        check=True,
         timeout=60,
     )
-    assert result.returncode == 0, result.stderr
-    assert "fallback ok" in result.stdout
+    assert "pip install ruamel.yaml.clib" in result.stdout

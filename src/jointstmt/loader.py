@@ -10,11 +10,18 @@ Why it is built this way:
   ``Limits.max_depth`` before anything deep is built, rejects the first anchor or alias
   (an alias bomb is never expanded), and sees duplicate keys as they arrive. It is also
   no slower: it skips the composer's per-node resolver calls and node objects.
-* **Positions are the parser's marks.** Each node's start mark is kept, untouched, in a
-  small tree beside the data (a dict per mapping, a list per sequence); converting to
-  1-based line and column happens only when :class:`Positions` is asked. libyaml counts
-  columns in code points (not bytes) and treats CRLF as one line break, so no correction
-  is needed.
+* **Positions are the parser's marks, packed.** Each node's start line and column, as
+  libyaml gives them, is kept as one 64-bit integer in an array, in document order, and
+  the mapping keys in a list; the lookup tree (a dict per mapping, a list per sequence)
+  is built from them only when :class:`Positions` is first asked, which only a file with
+  findings does. Keeping the marks themselves (an object per node, plus a tuple and a
+  dict entry) made positions as large as the data (measured: about 7 times the file
+  size). libyaml counts columns in code points (not bytes) and treats CRLF as one line
+  break, so no correction is needed. Keys are interned: they repeat in every clause.
+* **The cyclic collector is paused while a document is built** (and, in
+  :mod:`jointstmt.validation`, while a file is checked): the tree makes no cycles, and
+  each collection would traverse all of it again, which made the cost per clause grow
+  with the file.
 * **A finding names a place that exists.** libyaml reports the end of the stream on a
   line after the last, so such a position is moved to the end of the last line. An
   unclosed quote is reported where it opens, not where the parser gave up (at the end
@@ -41,17 +48,23 @@ Why it is built this way:
   so a plain scalar containing one splits there and later lines are numbered one higher
   than in editors that do not break on them. Every position this module reports (an
   encoding error's too) counts lines as the parser in use does.
-* Without ``ruamel.yaml.clib`` the pure-Python ruamel parser supplies the same events
-  (several times slower; a :class:`RuntimeWarning` says so once). It breaks lines on
-  CR and LF only (YAML 1.2), so in a file holding U+0085, U+2028 or U+2029 its line
-  numbers, and sometimes its verdict, differ from libyaml's.
+* **No pure-Python fallback** (decided for issue 16; there was one before).
+  ``ruamel.yaml.clib`` is a declared dependency with wheels for CPython on Linux, macOS
+  and Windows, so the fallback ran only in a broken install, and there it broke the
+  contract of identical verdicts: ruamel's pure-Python parser breaks lines on CR and LF
+  only (YAML 1.2), so in a file holding U+0085, U+2028 or U+2029 its line numbers, and
+  sometimes its verdict, differed from libyaml's; it was also about five times slower.
+  Keeping it cost a second code path, tests that forced it and a fuzzing pass. Without
+  the C extension, importing this module raises :class:`ImportError` saying what to
+  install.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import warnings
+import sys
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -69,22 +82,20 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
+from jointstmt._gc import collector_paused
 from jointstmt.findings import Finding, json_pointer
 from jointstmt.limits import Limits
 
-_CParser: Any
 try:
     import _ruamel_yaml
+except ImportError as error:  # pragma: no cover - exercised in a subprocess by the tests
+    raise ImportError(
+        "jointstmt needs ruamel.yaml.clib (libyaml's C parser), a dependency of the "
+        "package that is missing here: pip install ruamel.yaml.clib"
+    ) from error
+_CParser: Any = _ruamel_yaml.CParser
 
-    _CParser = _ruamel_yaml.CParser
-except ImportError:  # pragma: no cover - exercised in a subprocess by the tests
-    _CParser = None
-
-#: True when ruamel's C parser (``ruamel.yaml.clib``) is in use, False on the slower
-#: pure-Python fallback.
-C_PARSER: bool = _CParser is not None
-
-__all__ = ["C_PARSER", "Document", "Limits", "LoadError", "Positions", "parse_yaml", "too_large"]
+__all__ = ["Document", "Limits", "LoadError", "Positions", "parse_yaml", "too_large"]
 
 _Path = tuple[str | int, ...]
 
@@ -119,10 +130,10 @@ _NUMBER = re.compile(
 )
 #: Characters YAML does not allow in a stream (what libyaml's reader rejects).
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-#: Line breaks as the parser in use counts them: libyaml follows YAML 1.1 (NEL, LS and PS
-#: too), ruamel's pure-Python parser YAML 1.2 (CR and LF only).
+#: Line breaks as libyaml counts them: as YAML 1.1 does, NEL, LS and PS too.
 _LIBYAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-_YAML12_BREAK = re.compile("\r\n|[\n\r]")
+#: Kinds of the entries ``_build`` records (the low two bits of each, see _pack).
+_SCALAR, _MAP_AT, _SEQ_AT, _END = 0, 1, 2, 3
 _NOKEY: Any = object()
 _MISSING: Any = object()
 
@@ -137,22 +148,28 @@ class Positions:
     the end of the last line.
     """
 
-    __slots__ = ("_end", "_root", "_text")
+    __slots__ = ("_body", "_end", "_keys", "_marks", "_root")
 
-    def __init__(self, root: tuple[Any, Any], text: str = "") -> None:
-        # A container is (start_mark, entries); entries is a dict key -> (key_mark, child)
-        # for a mapping, a list of children for a sequence; a scalar child is a bare mark.
-        self._root = root
-        self._text = text
-        self._end: tuple[int, int] | None = None  # found when first needed
+    def __init__(self, marks: array[int], keys: list[str], body: bytes) -> None:
+        # ``marks`` holds one packed entry per node in document order (see _pack), and
+        # an end entry per collection; ``keys`` the mapping keys in the same order.
+        # The lookup tree is built from them when first asked (only files with
+        # findings ask), and the text decoded from ``body`` when a position needs it.
+        self._marks = marks
+        self._keys = keys
+        self._body = body
+        self._root: tuple[int, Any] | None = None
+        self._end: tuple[int, int] | None = None
 
-    def _at(self, mark: Any) -> tuple[int, int]:
+    def _at(self, packed: int) -> tuple[int, int]:
         if self._end is None:
-            self._end = _end_of(self._text)
-        return min(_line_col_of(mark), self._end)
+            self._end = _end_of(self._body.decode("utf-8"))
+        return min(((packed >> 32) + 1, (packed & 0xFFFFFFFF) + 1), self._end)
 
     def _walk(self, path: _Path) -> tuple[Any, int]:
         """The deepest node on ``path`` and how many parts of the path it consumed."""
+        if self._root is None:
+            self._root = _tree(self._marks, self._keys)
         node: Any = self._root
         for depth, part in enumerate(path):
             if not isinstance(node, tuple):
@@ -193,6 +210,42 @@ class Positions:
             ):
                 return self._at(parent[1][last][0])
         return self.of(path)
+
+
+def _tree(marks: array[int], keys: list[str]) -> tuple[int, Any]:
+    """The lookup tree of packed positions, from the entries ``_build`` recorded.
+
+    A container is (position, entries); entries is a dict key -> (key position, child)
+    for a mapping, a list of children for a sequence; a scalar child is a bare
+    position. Collections left open (the entries of a file that failed) are closed.
+    """
+    root: tuple[int, Any] = (marks[0] >> 2, {})
+    next_key = iter(keys).__next__
+    node = root
+    stack: list[tuple[int, Any]] = []
+    key: str | None = None
+    key_at = 0
+    for entry in marks[1:]:
+        kind = entry & 3
+        if kind == _END:
+            if not stack:
+                break
+            node = stack.pop()
+            continue
+        entries = node[1]
+        if key is None and entries.__class__ is dict:  # a mapping's key
+            key, key_at = next_key(), entry >> 2
+            continue
+        child: Any = entry >> 2 if kind == _SCALAR else (entry >> 2, {} if kind == _MAP_AT else [])
+        if key is None:
+            entries.append(child)
+        else:
+            entries[key] = (key_at, child)
+            key = None
+        if kind != _SCALAR:
+            stack.append(node)
+            node = child
+    return root
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +292,8 @@ def parse_yaml(data: bytes, limits: Limits = Limits()) -> Document:
         raise LoadError(too_large(len(data), limits))
     body, text = _decode(bytes(data))
     try:
-        get_event = _CParser(body).get_event if _CParser is not None else _pure_events(text)
-        root, root_pos = _build(get_event, limits.max_depth)
+        with collector_paused():
+            root, marks, keys = _build(_CParser(body).get_event, limits.max_depth)
     except LoadError as exc:
         raise _inside(exc, text) from None
     except MarkedYAMLError as exc:
@@ -251,9 +304,7 @@ def parse_yaml(data: bytes, limits: Limits = Limits()) -> Document:
             f"The file holds a character YAML does not allow ({exc.reason}). "
             "Remove it, or check that this is a UTF-8 text file.",
         ) from exc
-    except (YAMLError, AssertionError) as exc:
-        if "version" in str(exc):  # the pure-Python parser asserts on %YAML 1.3
-            raise _version_error(_declared_version(text), None) from exc
+    except YAMLError as exc:
         raise _error("yaml.syntax", f"Malformed YAML: {exc}") from exc
     except (RecursionError, MemoryError) as exc:
         raise _error(
@@ -265,7 +316,7 @@ def parse_yaml(data: bytes, limits: Limits = Limits()) -> Document:
         raise _error(
             "yaml.syntax", f"The YAML could not be parsed ({type(exc).__name__}: {exc})."
         ) from exc
-    return Document(root, Positions(root_pos, text))
+    return Document(root, Positions(marks, keys, body))
 
 
 # --- decoding ---------------------------------------------------------------------------
@@ -311,14 +362,10 @@ def _decode(data: bytes) -> tuple[bytes, str]:
     return body, text
 
 
-def _line_break() -> re.Pattern[str]:
-    return _LIBYAML_BREAK if _CParser is not None else _YAML12_BREAK
-
-
 def _line_col(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column (in code points) of ``text[index]``, as the parser counts them."""
+    """1-based line and column (in code points) of ``text[index]``, as libyaml counts them."""
     line, start = 1, 0
-    for match in _line_break().finditer(text, 0, index):
+    for match in _LIBYAML_BREAK.finditer(text, 0, index):
         line, start = line + 1, match.end()
     return line, index - start + 1
 
@@ -326,7 +373,7 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 def _end_of(text: str) -> tuple[int, int]:
     """(line, column) just past the last character of ``text``; a final break starts no line."""
     last = text[-2:] if text.endswith("\r\n") else text[-1:]
-    body = text[: len(text) - len(last)] if _line_break().fullmatch(last) else text
+    body = text[: len(text) - len(last)] if _LIBYAML_BREAK.fullmatch(last) else text
     return _line_col(body, len(body))
 
 
@@ -344,36 +391,20 @@ def _inside(error: LoadError, text: str) -> LoadError:
     return LoadError(replace(finding, line=end[0], column=end[1]))
 
 
-_pure_warned = False
-
-
-def _pure_events(text: str) -> Callable[[], Any]:
-    """Event source from ruamel's pure-Python parser (warns once that it is slower)."""
-    global _pure_warned
-    if not _pure_warned:
-        _pure_warned = True
-        warnings.warn(
-            "ruamel.yaml.clib (the C YAML parser) is not installed; jointstmt falls back "
-            "to the pure-Python parser, which loads files several times slower. "
-            "Install ruamel.yaml.clib to fix this.",
-            RuntimeWarning,
-            stacklevel=3,
-        )
-    from ruamel.yaml import YAML
-
-    events = YAML(typ="safe", pure=True).parse(text)
-
-    def get_event() -> Any:
-        return next(events, None)
-
-    return get_event
-
-
 # --- building ---------------------------------------------------------------------------
 
 
-def _build(get_event: Callable[[], Any], max_depth: int) -> tuple[dict[str, Any], Any]:
-    """Build the root mapping and its position tree from parser events, iteratively."""
+def _build(
+    get_event: Callable[[], Any], max_depth: int
+) -> tuple[dict[str, Any], array[int], list[str]]:
+    """Build the root mapping and record its positions from parser events, iteratively.
+
+    Positions are recorded compactly, not as the parser's marks (an object per node,
+    which made them several times the size of the data): one 64-bit entry per node in
+    document order, ``(line << 32 | column) << 2 | kind``, and an end entry per
+    collection, in an array; mapping keys in a list. :func:`_tree` turns them into a
+    lookup tree when a finding asks for a position.
+    """
     get_event()  # StreamStartEvent
     event = get_event()
     if event.__class__ is StreamEndEvent:
@@ -395,14 +426,16 @@ def _build(get_event: Callable[[], Any], max_depth: int) -> tuple[dict[str, Any]
     map_start, seq_start = MappingStartEvent, SequenceStartEvent
     map_end, seq_end = MappingEndEvent, SequenceEndEvent
     special, num_start, missing, nokey = _SPECIAL, _NUM_START, _MISSING, _NOKEY
+    intern = sys.intern  # keys repeat in every clause: one string each, and faster look-ups
+    mark = event.start_mark
+    marks = array("Q", [(mark.line << 32 | mark.column) << 2 | _MAP_AT])
+    keys: list[str] = []
+    record, record_key = marks.append, keys.append
     root: dict[str, Any] = {}
     cur: Any = root
-    cpos: Any = {}
-    cmark: Any = event.start_mark
     is_map = True
     key: Any = nokey
-    kmark: Any = None
-    stack: list[tuple[Any, Any, Any, bool, Any, Any]] = []
+    stack: list[tuple[Any, bool, Any]] = []
     depth = 1
     while True:
         event = get_event()
@@ -417,31 +450,35 @@ def _build(get_event: Callable[[], Any], max_depth: int) -> tuple[dict[str, Any]
                     if resolved is not missing:
                         value = resolved
                     elif value[0] in num_start:
-                        value = _plain_number(value, event, stack, cur, is_map, key)
+                        # fast path: up to 15 ASCII digits is always a safe integer
+                        if len(value) < 16 and value.isascii() and value.isdigit():
+                            value = int(value)
+                        else:
+                            value = _plain_number(value, event, stack, cur, is_map, key)
             else:
                 value = _tagged_scalar(event, stack, cur, is_map, key)
+            mark = event.start_mark
             if not is_map:
                 cur.append(value)
-                cpos.append(event.start_mark)
             elif key is not nokey:
                 cur[key] = value
-                cpos[key] = (kmark, event.start_mark)
                 key = nokey
             else:
                 if value.__class__ is not str:
                     raise _key_error(_describe(value), event, stack, cur, is_map)
                 if value in cur:
-                    raise _duplicate_error(value, cpos[value][0], event, stack, cur, is_map)
+                    raise _duplicate_error(value, marks, keys, event, stack, cur, is_map)
                 if value == "<<" and not event.style and event.ctag is None:
                     raise _error(
                         "yaml.alias",
                         "Merge keys (<<) are not allowed in statements; write the keys "
                         "out in full in this mapping.",
-                        *_line_col_of(event.start_mark),
+                        *_line_col_of(mark),
                         json_pointer(_here(stack, cur, is_map, nokey)),
                     )
-                key = value
-                kmark = event.start_mark
+                key = intern(value)
+                record_key(key)
+            record((mark.line << 32 | mark.column) << 2)
         elif cls is map_start or cls is seq_start:
             kind = "a mapping" if cls is map_start else "a list"
             if is_map and key is nokey:
@@ -463,25 +500,26 @@ def _build(get_event: Callable[[], Any], max_depth: int) -> tuple[dict[str, Any]
                     *_line_col_of(event.start_mark),
                     json_pointer(_here(stack, cur, is_map, key)),
                 )
-            stack.append((cur, cpos, cmark, is_map, key, kmark))
-            cmark = event.start_mark
+            mark = event.start_mark
+            stack.append((cur, is_map, key))
             if cls is map_start:
-                cur, cpos, is_map, key = {}, {}, True, nokey
+                record((mark.line << 32 | mark.column) << 2 | _MAP_AT)
+                cur, is_map, key = {}, True, nokey
             else:
-                cur, cpos, is_map = [], [], False
+                record((mark.line << 32 | mark.column) << 2 | _SEQ_AT)
+                cur, is_map = [], False
         elif cls is map_end or cls is seq_end:
             if not stack:
                 break
-            child, child_pos = cur, (cmark, cpos)
-            cur, cpos, cmark, is_map, key, kmark = stack.pop()
+            record(_END)
+            child = cur
+            cur, is_map, key = stack.pop()
             depth -= 1
             if is_map:
                 cur[key] = child
-                cpos[key] = (kmark, child_pos)
                 key = nokey
             else:
                 cur.append(child)
-                cpos.append(child_pos)
         elif cls is alias_event:
             raise _error(
                 "yaml.alias",
@@ -497,7 +535,7 @@ def _build(get_event: Callable[[], Any], max_depth: int) -> tuple[dict[str, Any]
     event = get_event()
     if event.__class__ is DocumentStartEvent:
         raise _multiple_error(event)
-    return root, (cmark, cpos)
+    return root, marks, keys
 
 
 def _reject_root(event: Any, get_event: Callable[[], Any]) -> None:
@@ -539,13 +577,15 @@ def _reject_root(event: Any, get_event: Callable[[], Any]) -> None:
 def _plain_number(
     value: str, event: Any, stack: list[Any], cur: Any, is_map: bool, key: Any
 ) -> Any:
-    """Resolve a plain scalar that starts like a number; a string if it is not one."""
+    """Resolve a plain scalar that starts like a number; a string if it is not one.
+
+    Messages are written only for a number that is refused: this runs for every
+    number, date and numeric-looking identifier in a file.
+    """
     match = _NUMBER.fullmatch(value)
     if match is None:
         return value
     kind = match.lastgroup
-    shown = _show(value)
-    problem: str | None = None
     result: int | float = 0
     too_big = False
     if kind == "int":  # count digits first: int() of a huge string is slow, or refused
@@ -562,26 +602,48 @@ def _plain_number(
     elif kind == "float":
         result = float(value)
         if math.isinf(result):
-            problem = (
-                f"The number {shown} is too large: as a float it would be infinity, "
-                "which JSON cannot carry."
+            raise _number_error(
+                f"The number {_show(value)} is too large: as a float it would be infinity, "
+                "which JSON cannot carry.",
+                event,
+                stack,
+                cur,
+                is_map,
+                key,
             )
     else:
-        problem = f"{shown} is {'NaN' if kind == 'nan' else 'infinity'}, which JSON cannot carry."
-    if too_big:
-        problem = (
-            f"The integer {shown} lies outside ±(2^53 - 1), the range JSON numbers carry exactly."
+        raise _number_error(
+            f"{_show(value)} is {'NaN' if kind == 'nan' else 'infinity'}, which JSON cannot carry.",
+            event,
+            stack,
+            cur,
+            is_map,
+            key,
         )
-    if problem is not None:
-        as_key = is_map and key is _NOKEY
-        raise _error(
-            "yaml.number",
-            f"{problem} Quote it if it is meant as text (an identifier, say), or use a "
-            "number within range.",
-            *_line_col_of(event.start_mark),
-            json_pointer(_here(stack, cur, is_map, _NOKEY if as_key else key)),
+    if too_big:
+        raise _number_error(
+            f"The integer {_show(value)} lies outside ±(2^53 - 1), the range JSON numbers "
+            "carry exactly.",
+            event,
+            stack,
+            cur,
+            is_map,
+            key,
         )
     return result
+
+
+def _number_error(
+    problem: str, event: Any, stack: list[Any], cur: Any, is_map: bool, key: Any
+) -> LoadError:
+    as_key = is_map and key is _NOKEY
+    return _error(
+        "yaml.number",
+        f"{problem} Quote it if it is meant as text (an identifier, say), or use a "
+        "number within range.",
+        *_line_col_of(event.start_mark),
+        json_pointer(_here(stack, cur, is_map, _NOKEY if as_key else key)),
+    )
 
 
 def _tagged_scalar(event: Any, stack: list[Any], cur: Any, is_map: bool, key: Any) -> Any:
@@ -626,7 +688,7 @@ def _error(code: str, message: str, line: int = 1, column: int = 1, pointer: str
 def _here(stack: list[Any], cur: Any, is_map: bool, key: Any) -> _Path:
     """Path of the node being read: the current container plus its key or next index."""
     parts: list[str | int] = [
-        frame[4] if frame[3] else len(frame[0])  # (cur, cpos, cmark, is_map, key, kmark)
+        frame[2] if frame[1] else len(frame[0])  # (cur, is_map, key)
         for frame in stack
     ]
     if not is_map:
@@ -662,15 +724,26 @@ def _key_error(what: str, event: Any, stack: list[Any], cur: Any, is_map: bool) 
 
 
 def _duplicate_error(
-    key: str, first: Any, event: Any, stack: list[Any], cur: Any, is_map: bool
+    key: str,
+    marks: array[int],
+    keys: list[str],
+    event: Any,
+    stack: list[Any],
+    cur: Any,
+    is_map: bool,
 ) -> LoadError:
-    first_line, first_column = _line_col_of(first)
+    path = _here(stack, cur, is_map, _NOKEY)
+    node: Any = _tree(marks, keys)  # of what is read so far, to find the first key
+    for part in path:
+        entries = node[1]
+        node = entries[part][1] if isinstance(entries, dict) else entries[part]
+    first = node[1][key][0]
     return _error(
         "yaml.duplicate_key",
-        f"The key {_show(key)} appears twice in this mapping (first at line {first_line}, "
-        f"column {first_column}). Remove or rename one of them.",
+        f"The key {_show(key)} appears twice in this mapping (first at line "
+        f"{(first >> 32) + 1}, column {(first & 0xFFFFFFFF) + 1}). Remove or rename one of them.",
         *_line_col_of(event.start_mark),
-        json_pointer((*_here(stack, cur, is_map, _NOKEY), key)),
+        json_pointer((*path, key)),
     )
 
 
@@ -742,7 +815,7 @@ def _syntax_error(exc: MarkedYAMLError, text: str, body: bytes) -> LoadError:
             "Add its closing quote.",
             *_line_col_of(exc.context_mark),
         )
-    opened = _runaway_quote(body, text, mark)
+    opened = _runaway_quote(body, mark)
     if opened is not None:
         return _error(
             "yaml.syntax",
@@ -761,7 +834,7 @@ def _syntax_error(exc: MarkedYAMLError, text: str, body: bytes) -> LoadError:
     )
 
 
-def _runaway_quote(body: bytes, text: str, mark: Any) -> Any:
+def _runaway_quote(body: bytes, mark: Any) -> Any:
     """The start mark of a quoted scalar that an unclosed quote ran on past its line, or None.
 
     An unclosed quote swallows the following lines up to the next quote character,
@@ -772,7 +845,7 @@ def _runaway_quote(body: bytes, text: str, mark: Any) -> Any:
     """
     if mark is None:
         return None
-    get_event = _CParser(body).get_event if _CParser is not None else _pure_events(text)
+    get_event = _CParser(body).get_event
     last: Any = None
     try:
         while (event := get_event()) is not None and event.__class__ is not StreamEndEvent:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
+from jointstmt._gc import collector_paused
 from jointstmt.fileio import ReadError, read_file
 from jointstmt.findings import FileResult, Finding
 from jointstmt.limits import Limits
@@ -39,6 +40,11 @@ def check_bytes(
     data: bytes, base_dir: Path | None, limits: Limits = Limits(), path: str = STDIN
 ) -> FileResult:
     """Validate one file's bytes. ``base_dir`` is the file's folder (``None``: skip source files)."""
+    with collector_paused():
+        return _check_bytes(data, base_dir, limits, path)
+
+
+def _check_bytes(data: bytes, base_dir: Path | None, limits: Limits, path: str) -> FileResult:
     try:
         document = parse_yaml(data, limits)
     except LoadError as error:
