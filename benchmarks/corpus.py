@@ -246,35 +246,45 @@ def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def make_statement(index: int, target_bytes: int = 12_000, seed: int = 0) -> tuple[str, str]:
-    """One valid statement, about ``target_bytes`` long: (its YAML, its source text)."""
+def make_statement(
+    index: int, target_bytes: int = 12_000, seed: int = 0, clauses: int | None = None
+) -> tuple[str, str]:
+    """One valid statement, about ``target_bytes`` long: (its YAML, its source text).
+
+    With ``clauses``, it has exactly that many clauses instead, whatever its size.
+    """
     rng = random.Random(seed * 1_000_003 + index)
     shape = _SHAPES[index % len(_SHAPES)]
     date = f"20{10 + index % 15:02d}-{1 + index % 12:02d}-{1 + index % 28:02d}"
     zone = ("Asia/Tokyo", "Asia/Seoul")[index // len(_SHAPES) % 2]
     statement_id = f"statement-{index:05d}"
     title = f"Joint Statement No. {index} on Cooperation — Déclaration commune"
-    text = f"{title}\n\n"
-    paragraph_start = len(text)
-    text += shape.opening.replace("{date}", date) + " "
-    clauses: list[str] = []
+    # the text grows as a list of parts and its length in code points (spans count
+    # code points): `text += ...` copied the whole text each time, quadratic in clauses
+    parts = [f"{title}\n\n"]
+    paragraph_start = length = len(parts[0])
+    parts.append(shape.opening.replace("{date}", date) + " ")
+    length += len(parts[-1])
+    count = clauses
+    clauses_yaml: list[str] = []
     paragraphs: list[str] = []
     number = 1
     parties = [*shape.participants, *_entity_ids(shape.entities)]
     # the header, the entities and the sources are about 1,700 bytes
     size = 1_700
     i = 0
-    while size < target_bytes:
+    while (i < count) if count is not None else (size < target_bytes):
         kind, field, verb = _CLAUSE_TYPES[(index + i) % len(_CLAUSE_TYPES)]
         subject = f"{rng.choice(_ADJECTIVES)} {rng.choice(_NOUNS)}"
         sentence = f"The participants {verb} {subject} {rng.choice(_QUALIFIERS)}."
-        start = len(text)
-        text += sentence
+        start = length
+        parts.append(sentence)
+        length += len(sentence)
         lines = [
             f"  - id: c{i + 1}-{kind.replace('_', '-')}",
             f"    type: {kind}",
             f"    text: {_quote(sentence)}",
-            f"    span: {{start: {start}, end: {len(text)}}}",
+            f"    span: {{start: {start}, end: {length}}}",
             f"    paragraph: {number}",
             f"    {field}: {_quote(subject)}",
             f"    topics: [{', '.join(rng.sample(_TOPICS, 2))}]",
@@ -288,17 +298,20 @@ def make_statement(index: int, target_bytes: int = 12_000, seed: int = 0) -> tup
         if i % 5 == 2 and kind != "reaffirmation":
             lines.append("    reaffirmed: true")
         clause = "\n".join(lines) + "\n"
-        clauses.append(clause)
+        clauses_yaml.append(clause)
         size += len(clause.encode("utf-8"))
         i += 1
-        if i % 4 == 0 or size >= target_bytes:  # paragraphs of four sentences
-            paragraphs.append(_paragraph(number, paragraph_start, len(text)))
-            text += "\n\n"
-            paragraph_start = len(text)
+        last = (i == count) if count is not None else (size >= target_bytes)
+        if i % 4 == 0 or last:  # paragraphs of four sentences
+            paragraphs.append(_paragraph(number, paragraph_start, length))
+            parts.append("\n\n")
+            length += 2
+            paragraph_start = length
             number += 1
         else:
-            text += " "
-    text = text.rstrip() + "\n"
+            parts.append(" ")
+            length += 1
+    text = "".join(parts).rstrip() + "\n"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     yaml = (
         f"# A generated statement (benchmarks/corpus.py), shaped like tests/examples.\n"
@@ -328,7 +341,7 @@ def make_statement(index: int, target_bytes: int = 12_000, seed: int = 0) -> tup
         f"{shape.header.replace('{date}', date).replace('{zone}', zone)}"
         f"{shape.entities}"
         f"paragraphs:\n{''.join(paragraphs)}"
-        f"clauses:\n{''.join(clauses)}"
+        f"clauses:\n{''.join(clauses_yaml)}"
     )
     return yaml, text
 
