@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from jointstmt.dump import dump, dumps
+    from jointstmt.export import frames
     from jointstmt.findings import CODES, Finding
     from jointstmt.limits import Limits
     from jointstmt.model import JointStatement
@@ -33,6 +34,7 @@ _LAZY = {
     "ValidationFailed": "jointstmt.validation",
     "dump": "jointstmt.dump",
     "dumps": "jointstmt.dump",
+    "frames": "jointstmt.export",
     "json_schema": "jointstmt.schema_export",
     "load": "jointstmt.validation",
     "loads": "jointstmt.validation",
@@ -48,6 +50,7 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "frames",
     "json_schema",
     "load",
     "loads",

@@ -152,9 +152,9 @@ def _parser() -> argparse.ArgumentParser:
         "datasets", help="list the shipped datasets", description="List the shipped datasets."
     )
     datasets.set_defaults(run=_datasets)
-    from jointstmt import coverage, migrate, spans
+    from jointstmt import coverage, export, migrate, spans
 
-    for command in (spans, migrate, coverage):
+    for command in (spans, migrate, coverage, export):
         command.register(commands)
     return parser
 
