@@ -1,4 +1,4 @@
-"""Benchmark: ``jointstmt validate`` over a corpus, against check-jsonschema and a bare YAML parse.
+"""Benchmark: ``jointstmt validate`` over a corpus, against PyYAML + jsonschema-rs and others.
 
 Run from the repository root (Linux; ``pip install -e '.[bench]'`` first)::
 
@@ -16,7 +16,11 @@ measurement once per round, interleaved, and prints medians (every run must exit
 (d) ``jointstmt validate --jobs 2`` against ``--jobs 1``: wall time;
 (e) peak RSS of ``jointstmt validate`` (default ``--jobs``) on 10 files and on
     the whole corpus: the largest process's peak, workers included;
-(f) ``jointstmt validate`` on one file against check-jsonschema on that file: wall time.
+(f) ``jointstmt validate`` on one file against check-jsonschema on that file: wall time;
+(g) the fastest peer pipeline: PyYAML's C loader then jsonschema-rs with the published
+    schema, on the same files in one process: CPU per file (dates stay strings and
+    ``NO`` is not false, as in YAML 1.2; every file must be valid);
+(h) start-up: ``jointstmt validate`` on one file against ``python -c pass``: wall time.
 
 Every figure comes from a separate process, measured by the parent (``os.wait4``):
 CPU is user + system time of the process and its workers, so start-up counts,
@@ -50,6 +54,29 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "joint-statement-1.schema.json"
 JOINTSTMT = [sys.executable, "-m", "jointstmt", "validate"]
 CHECK_JSONSCHEMA = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMA)]
+#: The fastest peer: PyYAML's C loader (dates left as strings and only true/false as
+#: booleans, as YAML 1.2 reads them: ``country: NO`` is Norway) then jsonschema-rs with the published schema, each file in turn, in one process.
+PEER = [
+    sys.executable,
+    "-c",
+    "import json, re, sys, yaml, jsonschema_rs\n"
+    "TS, BOOL = 'tag:yaml.org,2002:timestamp', 'tag:yaml.org,2002:bool'\n"
+    "class Loader(yaml.CSafeLoader):\n"
+    "    yaml_implicit_resolvers = {\n"
+    "        k: [r for r in v if r[0] not in (TS, BOOL)]\n"
+    "        for k, v in yaml.CSafeLoader.yaml_implicit_resolvers.items()}\n"
+    "Loader.add_implicit_resolver(\n"
+    "    BOOL, re.compile('^(?:true|True|TRUE|false|False|FALSE)$'), list('tTfF'))\n"
+    "with open(sys.argv[1], 'rb') as f:\n"
+    "    validator = jsonschema_rs.validator_for(json.load(f))\n"
+    "invalid = 0\n"
+    "for name in sys.argv[2:]:\n"
+    "    with open(name, 'rb') as f:\n"
+    "        invalid += not validator.is_valid(yaml.load(f.read(), Loader=Loader))\n"
+    "sys.exit(invalid > 0)\n",
+    str(SCHEMA),
+]
+PASS = [sys.executable, "-c", "pass"]
 #: The limit: PyYAML's C loader on each file, as bytes, in one process.
 BARE_PARSE = [
     sys.executable,
@@ -117,7 +144,8 @@ def main() -> None:
         print(
             f"{args.files} statements of {size:,.0f} bytes (YAML) in {corpus}; "
             f"{cores} cores; Python {platform.python_version()}; "
-            f"PyYAML {version('pyyaml')}; check-jsonschema {version('check-jsonschema')}"
+            f"PyYAML {version('pyyaml')}; check-jsonschema {version('check-jsonschema')}; "
+            f"jsonschema-rs {version('jsonschema-rs')}"
         )
         # Byte-compiled modules are kept (as an installed package has them), whatever
         # PYTHONDONTWRITEBYTECODE says, in a cache of the benchmark's own.
@@ -127,6 +155,8 @@ def main() -> None:
             "jobs1": [*JOINTSTMT, "--jobs", "1", str(corpus)],
             "jobs2": [*JOINTSTMT, "--jobs", "2", str(corpus)],
             "bare": [*BARE_PARSE, *paths],
+            "peer": [*PEER, *paths],
+            "pass": PASS,
             "rss_small": [*JOINTSTMT, *small],
             "rss_large": [*JOINTSTMT, str(corpus)],
             "one": [*JOINTSTMT, one],
@@ -135,7 +165,8 @@ def main() -> None:
         }
         # Warm-up (compiles the modules into that cache). Every run must exit 0, so each
         # tool accepts each file it is given, or the benchmark stops.
-        for command in ([*JOINTSTMT, *small], [*BARE_PARSE, *small], [*CHECK_JSONSCHEMA, *small]):
+        warm_up = [*JOINTSTMT, *small], [*BARE_PARSE, *small], [*PEER, *small], PASS
+        for command in (*warm_up, [*CHECK_JSONSCHEMA, *small]):
             run(command, env)
         print(f"load average before: {_load()}")
         samples: dict[str, list[Sample]] = {name: [] for name in commands}
@@ -153,6 +184,8 @@ def main() -> None:
     ours = median("jobs1", "cpu") / n
     schema = median("schema", "cpu") / len(schema_paths)
     bare = median("bare", "cpu") / n
+    peer = median("peer", "cpu") / n
+    python = median("pass", "wall")
     jobs1, jobs2 = median("jobs1", "wall"), median("jobs2", "wall")
     rss_small, rss_large = median("rss_small", "max_rss"), median("rss_large", "max_rss")
     one, schema_one = median("one", "wall"), median("schema_one", "wall")
@@ -175,13 +208,19 @@ def main() -> None:
         f"({median('jobs1', 'max_rss') / 1024:.1f} MiB with --jobs 1)"
     )
     print(f"(f) one file: jointstmt {one * 1e3:.0f} ms; check-jsonschema {schema_one * 1e3:.0f} ms")
+    print(f"(g) PyYAML C + jsonschema-rs      CPU per file {peer * 1e3:8.2f} ms")
+    print(
+        f"(h) start-up: jointstmt on one file {one * 1e3:.0f} ms; python -c pass {python * 1e3:.0f} ms"
+    )
 
     print("\nratio                                               value   target")
+    _target("PyYAML C + jsonschema-rs CPU / jointstmt CPU", peer / ours, ">=", 2.5)
     _target("check-jsonschema CPU / jointstmt CPU, per file", schema / ours, ">=", 20)
     _target("jointstmt CPU / bare PyYAML C parse CPU, per file", ours / bare, "<=", 1.5)
     _target("--jobs 1 wall / --jobs 2 wall", jobs1 / jobs2, ">=", 1.7)
     _target(f"peak RSS at N={n} / at N=10", rss_large / rss_small, "<=", 1.2)
     _target("one file: jointstmt wall / check-jsonschema wall", one / schema_one, "<=", 1.0)
+    _target("one file: jointstmt wall / python -c pass wall", one / python, "<=", 6)
     if cores < 2:
         print("(only one core: --jobs 2 cannot be faster here)")
 

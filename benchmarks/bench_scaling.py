@@ -10,7 +10,7 @@ fresh process:
 
 (a) ``jointstmt validate --jobs 1`` on the file: CPU time, minus the CPU of the same
     command on a statement of one clause (start-up), per clause;
-(b) ``jointstmt.load(path)`` called by a library user: the CPU time of the call
+(b) ``jointstmt.load(path)`` called by a library user: the CPU time of the calls
     alone, per clause;
 (c) the peak memory each adds: the process's peak RSS (``ru_maxrss``) minus the peak
     of the one-clause run (CLI) or the peak just before the call (library), as a
@@ -19,6 +19,10 @@ fresh process:
 It prints medians and the target ratios: cost per clause at the largest size at most
 1.15 times the cost at the smallest, and peak memory at the largest size at most 8
 times the file's size. Every run must exit 0 (each file is valid), or the benchmark stops.
+
+So that start-up weighs no more in one size's figure than in another's, each run
+checks the same number of clauses: a smaller file is named (or loaded) as many times
+as it takes to match the largest, e.g. 50 times 1,000 clauses against 50,000 once.
 """
 
 from __future__ import annotations
@@ -36,8 +40,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import make_statement
 
-#: Calls ``load()`` as a library user would, after warming up on a one-clause statement
-#: (imports and caches are start-up, not cost per clause); prints CPU s and peak KiB.
+#: Calls ``load()`` as a library user would, ``argv[3]`` times, after warming up on a
+#: one-clause statement (imports and caches are start-up, not cost per clause); prints
+#: CPU seconds and the peak RSS added, in KiB.
 _LIBRARY = """
 import resource, sys, time
 import jointstmt
@@ -46,7 +51,8 @@ limits = Limits(max_bytes=1 << 30)
 jointstmt.load(sys.argv[1], limits)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.process_time()
-jointstmt.load(sys.argv[2], limits)
+for _ in range(int(sys.argv[3])):
+    jointstmt.load(sys.argv[2], limits)
 cpu = time.process_time() - start
 print(cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
 """
@@ -60,10 +66,10 @@ class Sample:
     max_rss: int
 
 
-def run_cli(path: Path, env: dict[str, str]) -> Sample:
-    """``jointstmt validate --jobs 1`` on ``path``, measured by the parent; must exit 0."""
+def run_cli(path: Path, repeat: int, env: dict[str, str]) -> Sample:
+    """``jointstmt validate --jobs 1`` on ``path`` named ``repeat`` times; must exit 0."""
     command = [sys.executable, "-m", "jointstmt", "validate", "--jobs", "1"]
-    command += ["--max-bytes", str(1 << 30), str(path)]
+    command += ["--max-bytes", str(1 << 30), *[str(path)] * repeat]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
@@ -71,10 +77,10 @@ def run_cli(path: Path, env: dict[str, str]) -> Sample:
     return Sample(usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
-def run_library(warm: Path, path: Path, env: dict[str, str]) -> Sample:
-    """``jointstmt.load(path)`` in a fresh process, after a warm-up load of ``warm``."""
+def run_library(warm: Path, path: Path, repeat: int, env: dict[str, str]) -> Sample:
+    """``jointstmt.load(path)`` ``repeat`` times in a fresh process, after loading ``warm``."""
     out = subprocess.run(
-        [sys.executable, "-c", _LIBRARY, str(warm), str(path)],
+        [sys.executable, "-c", _LIBRARY, str(warm), str(path), str(repeat)],
         capture_output=True,
         text=True,
         check=True,
@@ -117,15 +123,16 @@ def main() -> None:
         paths = {n: Path(tmp) / str(n) / "statement.yaml" for n in sizes}
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
-        run_cli(base, env)  # compiles the modules into that cache
+        repeat = {n: max(1, sizes[-1] // n) for n in sizes}
+        run_cli(base, 1, env)  # compiles the modules into that cache
         print(f"load average before: {_load()}")
         cli: dict[int, list[Sample]] = {n: [] for n in [1, *sizes]}
         library: dict[int, list[Sample]] = {n: [] for n in sizes}
         for index in range(args.rounds):
-            cli[1].append(run_cli(base, env))
+            cli[1].append(run_cli(base, 1, env))
             for n, path in paths.items():
-                cli[n].append(run_cli(path, env))
-                library[n].append(run_library(base, path, env))
+                cli[n].append(run_cli(path, repeat[n], env))
+                library[n].append(run_library(base, path, repeat[n], env))
             print(f"round {index + 1}/{args.rounds} done")
         print(f"load average after: {_load()}")
         file_bytes = {n: path.stat().st_size for n, path in paths.items()}
@@ -137,15 +144,15 @@ def main() -> None:
     per_clause: dict[str, dict[int, float]] = {"cli": {}, "load()": {}}
     memory: dict[str, dict[int, float]] = {"cli": {}, "load()": {}}
     print(f"\nmedians of {args.rounds} rounds; CLI start-up: {start_cpu * 1e3:.0f} ms CPU")
-    print("clauses  file MB   CLI µs/clause  CLI mem/file  load() µs/clause  load() mem/file")
+    print("clauses  file MB  times  CLI µs/clause  CLI mem/file  load() µs/clause  load() mem/file")
     for n in sizes:
         size = file_bytes[n]
-        per_clause["cli"][n] = (median(cli[n], "cpu") - start_cpu) / n
-        per_clause["load()"][n] = median(library[n], "cpu") / n
+        per_clause["cli"][n] = (median(cli[n], "cpu") - start_cpu) / (n * repeat[n])
+        per_clause["load()"][n] = median(library[n], "cpu") / (n * repeat[n])
         memory["cli"][n] = (median(cli[n], "max_rss") - start_rss) * 1024 / size
         memory["load()"][n] = median(library[n], "max_rss") * 1024 / size
         print(
-            f"{n:7,}  {size / 1e6:7.2f}  {per_clause['cli'][n] * 1e6:13.1f}  "
+            f"{n:7,}  {size / 1e6:7.2f}  {repeat[n]:5}  {per_clause['cli'][n] * 1e6:13.1f}  "
             f"{memory['cli'][n]:11.1f}x  {per_clause['load()'][n] * 1e6:16.1f}  "
             f"{memory['load()'][n]:14.1f}x"
         )
