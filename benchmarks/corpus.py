@@ -266,6 +266,7 @@ def make_statement(
     parts.append(shape.opening.replace("{date}", date) + " ")
     length += len(parts[-1])
     count = clauses
+    sentences: set[str] = set()
     clauses_yaml: list[str] = []
     paragraphs: list[str] = []
     number = 1
@@ -277,6 +278,9 @@ def make_statement(
         kind, field, verb = _CLAUSE_TYPES[(index + i) % len(_CLAUSE_TYPES)]
         subject = f"{rng.choice(_ADJECTIVES)} {rng.choice(_NOUNS)}"
         sentence = f"The participants {verb} {subject} {rng.choice(_QUALIFIERS)}."
+        if sentence in sentences:  # each quote occurs once, as `jointstmt spans` needs
+            sentence = f"{sentence[:-1]} (item {i + 1})."
+        sentences.add(sentence)
         start = length
         parts.append(sentence)
         length += len(sentence)

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.dont_write_bytecode = True  # lazy imports during a run must not count as writes
 
 with atheris.instrument_imports(include=["jointstmt", "ruamel"]):
-    from jointstmt.dump import dumps
+    from jointstmt.serialize import dumps
     from jointstmt.limits import Limits
     from jointstmt.validation import check_bytes
 
