@@ -54,7 +54,7 @@ def test_folders_are_searched_recursively_in_sorted_order(
     report = json.loads(capsys.readouterr().out)
     paths = [f["path"] for f in report["files"]]
     assert paths == sorted(paths)
-    assert len(paths) == len(list(EXAMPLES.glob("*/statement.yaml")))
+    assert len(paths) == len(list(EXAMPLES.rglob("statement.yaml")))
     assert report["summary"] == {
         "files": len(paths),
         "valid": len(paths),

@@ -13,7 +13,7 @@ from hypothesis import given
 
 from jointstmt import load
 from jointstmt.cli import main
-from jointstmt.dump import dumps
+from jointstmt.serialize import dumps
 from jointstmt.migrate import migrate_file, migrate_text
 from jointstmt.model.v2 import JointStatement as JointStatement2
 from jointstmt.strategies import Generated, statements, statements_v2

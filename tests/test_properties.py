@@ -35,7 +35,7 @@ from jointstmt.loader import Limits
 from jointstmt.strategies import Generated, phrases, statements, yaml_texts
 from jointstmt.validation import check_bytes, validate
 
-VALIDATOR = Draft202012Validator(json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+VALIDATOR = Draft202012Validator(json_schema(1), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 STATEMENTS = statements()
 

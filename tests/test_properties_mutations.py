@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Literal, Union, cast, get_args, get_origin, get_type_hints
 
 import pytest
 from annotated_types import MinLen
@@ -54,7 +54,7 @@ from jointstmt.model.types import (
 from jointstmt.strategies import Generated, NodePath, YamlText, statements, yaml_texts
 from jointstmt.validation import check_bytes
 
-VALIDATOR = Draft202012Validator(json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+VALIDATOR = Draft202012Validator(json_schema(1), format_checker=Draft202012Validator.FORMAT_CHECKER)
 STATEMENTS = statements()
 # Each parametrized kind gets a share of the profile's examples (ci: 60 -> 10).
 BUDGET = settings().max_examples
@@ -103,8 +103,10 @@ def _kind(hint: Any) -> str:
                 return name
         if base is bool:
             return "bool"
+        if base is str:  # NonEmptyText, a file name: a length bound only
+            return "text"
         if get_origin(base) in (Union, types.UnionType):
-            return "clause"
+            return "union"
         if get_origin(base) is Literal:  # a constant with its JSON-typed check (SchemaVersion1)
             return "literal"
     if origin is Literal:
@@ -135,11 +137,24 @@ def _model_of(hint: Any, value: Any) -> type[BaseModel] | None:
     hint = _without_none(hint)
     if not isinstance(value, dict):
         return None
-    if get_origin(hint) is Annotated and _kind(hint) == "clause":
-        return CLAUSE_CLASSES[value["type"]]
+    if get_origin(hint) is Annotated and _kind(hint) == "union":
+        return _member(get_args(get_args(hint)[0]), value)
     if isinstance(hint, type) and issubclass(hint, BaseModel):
         return hint
     return None
+
+
+def _member(members: tuple[Any, ...], value: dict[str, Any]) -> type[BaseModel]:
+    """The member of a tagged union (clauses by ``type``, sources by ``role``) for ``value``."""
+    classes = [get_args(m)[0] if get_origin(m) is Annotated else m for m in members]
+    for cls in classes:
+        for key in ("type", "role"):
+            field = cls.model_fields.get(key)
+            literal = field is not None and get_origin(field.annotation) is Literal
+            if literal and value.get(key) in get_args(field.annotation):
+                return cast(type[BaseModel], cls)
+    (other,) = [c for c in classes if get_origin(c.model_fields["role"].annotation) is not Literal]
+    return cast(type[BaseModel], other)
 
 
 def nodes(
@@ -816,7 +831,7 @@ def _models_accept(data: dict[str, Any]) -> bool:
     return True
 
 
-SCHEMA = json_schema()
+SCHEMA = json_schema(1)
 CLAUSE_NAMES = {cls.__name__ for cls in CLAUSE_CLASSES.values()}
 
 

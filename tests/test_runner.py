@@ -14,8 +14,8 @@ EXAMPLES = Path(__file__).parent / "examples"
 
 def _corpus(tmp_path: Path) -> list[Path]:
     """The examples copied into one folder, with one made invalid; their YAML paths, sorted."""
-    for folder in sorted(EXAMPLES.iterdir()):
-        shutil.copytree(folder, tmp_path / folder.name)
+    for yaml_file in sorted(EXAMPLES.glob("*/statement.yaml")):
+        shutil.copytree(yaml_file.parent, tmp_path / yaml_file.parent.name)
     paths = sorted(tmp_path.glob("*/statement.yaml"))
     paths[0].write_text(paths[0].read_text().replace("schema_version: 1", "schema_version: 9"))
     return paths

@@ -33,7 +33,7 @@ KEYWORDS = {
 
 
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(json_schema(1), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def _schemas(node: Any, conditions: bool = True) -> list[dict[str, Any]]:
@@ -61,7 +61,7 @@ def test_committed_schema_is_what_the_models_generate() -> None:
 
 
 def test_schema_is_valid_draft_2020_12_with_a_stable_id() -> None:
-    schema = json_schema()
+    schema = json_schema(1)
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] == schema_id(1)
@@ -70,13 +70,13 @@ def test_schema_is_valid_draft_2020_12_with_a_stable_id() -> None:
 
 def test_schema_uses_only_standard_keywords() -> None:
     """No `discriminator`, no pydantic leftovers (`ge`), no `x-*`: strict validators reject them."""
-    used = {key for sub in _schemas(json_schema()) for key in sub}
+    used = {key for sub in _schemas(json_schema(1)) for key in sub}
     assert used <= KEYWORDS, used - KEYWORDS
 
 
 def test_every_property_and_vocabulary_value_is_described() -> None:
     """Every model's properties (conditions that only restate a property are exempt)."""
-    for sub in _schemas(json_schema(), conditions=False):
+    for sub in _schemas(json_schema(1), conditions=False):
         if "additionalProperties" not in sub:
             continue
         for name, prop in sub.get("properties", {}).items():
@@ -84,17 +84,31 @@ def test_every_property_and_vocabulary_value_is_described() -> None:
 
 
 def test_every_vocabulary_value_is_described() -> None:
-    for sub in _schemas(json_schema()):
+    for sub in _schemas(json_schema(1)):
         for choice in sub.get("oneOf", []):
             if "const" in choice:
                 assert choice.get("description"), f"value {choice['const']} has no description"
 
 
 def test_every_vocabulary_is_published_with_its_definitions() -> None:
-    defs = json_schema()["$defs"]
-    for vocab in VOCABULARIES:
-        published = {c["const"]: c["description"] for c in defs[vocab.name]["oneOf"]}
-        assert published == {t.value: t.describe() for t in vocab}
+    """Each vocabulary a field uses is one definition, with every value described; the
+    clause types are the clause branches' ``type`` constants instead."""
+    defs = json_schema(1)["$defs"]
+    published = [vocab for vocab in VOCABULARIES if vocab.name in defs]
+    assert sorted(v.name for v in published) == [
+        "document_type",
+        "entity_kind",
+        "meeting_format",
+        "meeting_level",
+        "meeting_mode",
+        "rank",
+        "source_role",
+        "topic",
+        "verification",
+    ]
+    for vocab in published:
+        choices = {c["const"]: c["description"] for c in defs[vocab.name]["oneOf"]}
+        assert choices == {t.value: t.describe() for t in vocab}
 
 
 def test_clause_types_and_classes_correspond_one_to_one() -> None:
@@ -103,7 +117,7 @@ def test_clause_types_and_classes_correspond_one_to_one() -> None:
 
 
 def test_clause_union_is_oneof_of_const_typed_branches() -> None:
-    schema = json_schema()
+    schema = json_schema(1)
     branches = schema["properties"]["clauses"]["items"]["oneOf"]
     consts = [
         schema["$defs"][b["$ref"].split("/")[-1]]["properties"]["type"]["const"] for b in branches

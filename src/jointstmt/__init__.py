@@ -18,42 +18,50 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from jointstmt.dump import dump, dumps
     from jointstmt.export import frames
-    from jointstmt.findings import CODES, Finding
+    from jointstmt.fileio import read_statement_text
+    from jointstmt.findings import CODES, FileResult, Finding
     from jointstmt.limits import Limits
     from jointstmt.model import JointStatement
+    from jointstmt.runner import check_paths
     from jointstmt.schema_export import json_schema
+    from jointstmt.serialize import dump, dumps
     from jointstmt.validation import ValidationFailed, load, loads, validate
 
 _LAZY = {
     "CODES": "jointstmt.findings",
+    "FileResult": "jointstmt.findings",
     "Finding": "jointstmt.findings",
     "JointStatement": "jointstmt.model",
     "Limits": "jointstmt.limits",
     "ValidationFailed": "jointstmt.validation",
-    "dump": "jointstmt.dump",
-    "dumps": "jointstmt.dump",
+    "check_paths": "jointstmt.runner",
+    "dump": "jointstmt.serialize",
+    "dumps": "jointstmt.serialize",
     "frames": "jointstmt.export",
     "json_schema": "jointstmt.schema_export",
     "load": "jointstmt.validation",
+    "read_statement_text": "jointstmt.fileio",
     "loads": "jointstmt.validation",
     "validate": "jointstmt.validation",
 }
 
 __all__ = [
     "CODES",
+    "FileResult",
     "Finding",
     "JointStatement",
     "Limits",
     "ValidationFailed",
     "__version__",
+    "check_paths",
     "dump",
     "dumps",
     "frames",
     "json_schema",
     "load",
     "loads",
+    "read_statement_text",
     "validate",
 ]
 
@@ -62,3 +70,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'jointstmt' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -64,7 +64,7 @@ class Generated2:
 
     def write(self, folder: str | Path, name: str = "statement.yaml") -> Path:
         """Write the YAML and the statement text into ``folder``; returns the YAML's path."""
-        from jointstmt.dump import dumps
+        from jointstmt.serialize import dumps
 
         folder = Path(folder)
         text = self.statement.statement_text

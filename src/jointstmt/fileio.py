@@ -17,17 +17,23 @@ that leads out of its folder.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
+
+from jointstmt.limits import MAX_SOURCE_BYTES
+
+if TYPE_CHECKING:
+    from jointstmt.model import JointStatement
 
 # Neither exists on Windows.
 _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
-Problem = Literal["outside", "not_found", "unreadable", "not_regular", "too_large"]
+Problem = Literal["outside", "not_found", "unreadable", "not_regular", "too_large", "changed"]
 
 
 class ReadError(Exception):
@@ -140,6 +146,31 @@ def read_inside(folder: Path, name: str, limit: int) -> bytes:
         if error.problem == "not_found":
             raise ReadError("not_found", f"is not a file in {folder}") from None
         raise
+
+
+def read_pinned(folder: Path, name: str, sha256: str) -> str:
+    """The text of ``name`` in ``folder`` (as :func:`read_inside`) if its SHA-256 is ``sha256``.
+
+    A file that is not UTF-8, or whose digest differs, is a :class:`ReadError` too.
+    """
+    data = read_inside(folder, name, MAX_SOURCE_BYTES)
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != sha256:
+        raise ReadError("changed", f"has SHA-256 {digest}, not the recorded one")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ReadError("unreadable", f"cannot be read as UTF-8 text: {error}") from None
+
+
+def read_statement_text(statement: JointStatement, yaml_path: str | Path) -> str:
+    """The text of a loaded statement, from the file beside its YAML file ``yaml_path``.
+
+    Read as validation reads it: inside the YAML file's folder, bounded, and only if
+    its SHA-256 is the one the statement records; otherwise :class:`ReadError`.
+    """
+    source = statement.statement_text
+    return read_pinned(Path(yaml_path).parent, source.path, source.sha256)
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -7,8 +7,7 @@ The generator publishes the *validation-mode* schema (what a file may say,
 defaults optional) and makes it portable to strict validators: pydantic's
 ``discriminator`` keyword is dropped (the clause union stays a ``oneOf`` whose
 branches each fix ``type`` with a ``const``), auto-generated ``title`` noise is
-removed, each vocabulary (and the country-code list) is published once
-under ``$defs`` and referenced from every field that uses it, and every
+removed, and every
 ``pattern`` is guarded against a trailing line feed (see :data:`_NO_LINE_FEED`).
 """
 
@@ -20,25 +19,10 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from jointstmt.model._iso3166 import COUNTRIES
-from jointstmt.model.types import InVocabulary
-from jointstmt.model.vocabulary import VOCABULARIES
 from jointstmt.versions import LATEST, VERSIONS
 
 BASE_URL = "https://jointstmt.org/schemas/"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-
-_SHARED: dict[str, JsonSchemaValue] = {
-    "country_code": {
-        "type": "string",
-        "description": "An ISO 3166-1 alpha-2 country code (upper case; NO is Norway).",
-        "enum": sorted(COUNTRIES),
-    },
-    **{
-        v.name: {"type": "string", "description": v.definition, "oneOf": InVocabulary.choices(v)}
-        for v in VOCABULARIES
-    },
-}
 
 
 def schema_id(version: int) -> str:
@@ -51,7 +35,7 @@ class _Generator(GenerateJsonSchema):
 
     def generate(self, schema: CoreSchema, mode: JsonSchemaMode = "validation") -> JsonSchemaValue:
         body = _portable(super().generate(schema, mode=mode))
-        defs = {**body.pop("$defs", {}), **_SHARED}
+        defs = body.pop("$defs", {})
         return {
             "$schema": DIALECT,
             "$id": schema_id(self.version),
@@ -69,24 +53,12 @@ class _Generator(GenerateJsonSchema):
 _NO_LINE_FEED: JsonSchemaValue = {"pattern": "\n"}
 
 
-def _shared_name(node: dict[str, Any]) -> str | None:
-    for name, shared in _SHARED.items():
-        key = "enum" if "enum" in shared else "oneOf"
-        if node.get(key) == shared[key]:
-            return name
-    return None
-
-
 def _portable(node: Any) -> Any:
     """Drop keywords strict validators reject or that add nothing; refer to shared defs."""
     if isinstance(node, list):
         return [_portable(v) for v in node]
     if not isinstance(node, dict):
         return node
-    shared = _shared_name(node)
-    if shared is not None:
-        rest = {k: v for k, v in node.items() if k not in ("type", "oneOf", "enum", "title")}
-        return {**rest, "$ref": f"#/$defs/{shared}"}
     portable: dict[str, Any] = {}
     for k, v in node.items():
         # pydantic's "title" is a string; a property named "title" maps to a schema

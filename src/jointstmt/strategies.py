@@ -50,7 +50,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
         "jointstmt.strategies needs hypothesis: pip install 'jointstmt[testing]'"
     ) from error
 
-from jointstmt.dump import dumps
+from jointstmt.serialize import dumps
 from jointstmt.model import (
     CLAUSE_CLASSES,
     ClauseBase,

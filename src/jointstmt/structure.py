@@ -13,12 +13,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from functools import cache
-from typing import Any, get_args
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from jointstmt.findings import Finding, excerpt, json_pointer
+from jointstmt.findings import Finding, capped, excerpt, json_pointer
 from jointstmt.loader import Document
 from jointstmt.versions import VERSIONS, Version, supported
 
@@ -77,13 +77,21 @@ def _shown(value: Any, number: float | None) -> str:
     return excerpt(value) if isinstance(value, str) else excerpt(value)[1:-1]
 
 
-def check_structure(document: Document, model: type[BaseModel]) -> BaseModel | list[Finding]:
-    """The validated statement, or the ``schema.*`` findings that say why it is not one."""
+def check_structure(
+    document: Document, model: type[BaseModel], limit: int | None = None
+) -> BaseModel | list[Finding]:
+    """The validated statement, or the ``schema.*`` findings that say why it is not one.
+
+    Past ``limit`` findings the rest are only counted (:func:`~jointstmt.findings.capped`):
+    a 5 MiB file can fail a million times, and locating each costs time and memory.
+    """
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
         errors = _root_causes(error)
-        return [_finding(e, document, model, i < _SUGGESTIONS) for i, e in enumerate(errors)]
+        shown = errors[:limit]
+        findings = [_finding(e, document, model, i < _SUGGESTIONS) for i, e in enumerate(shown)]
+        return findings if limit is None else capped(findings, limit, len(errors))
 
 
 def _root_causes(error: ValidationError) -> list[ErrorDetails]:
@@ -138,9 +146,10 @@ def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[str | int, ...]:
     """Pydantic's location without the union tags it inserts (``clauses/3/condemnation/...``)."""
     path: list[str | int] = []
     node = data
-    for part in loc:
-        if isinstance(node, dict) and part not in node and _is_tag(node, part):
-            continue  # the discriminator tag of a tagged union
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part not in node and i < len(loc) - 1:
+            # only a missing key ends a location: a key absent on the way is a union's tag
+            continue
         path.append(part)
         if isinstance(node, dict):
             node = node.get(part)
@@ -149,10 +158,6 @@ def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[str | int, ...]:
         else:
             node = None
     return tuple(path)
-
-
-def _is_tag(node: dict[str, Any], part: int | str) -> bool:
-    return any(node.get(key) == part for key in _TAGS)
 
 
 #: The keys unions are discriminated on (a clause's ``type``, a source's ``role``).
@@ -181,7 +186,7 @@ def clause_classes(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
 
 def _tag(cls: type[BaseModel], key: str) -> str:
     """The value a union member's ``Literal`` field ``key`` fixes."""
-    (value,) = get_args(cls.model_fields[key].annotation)
+    (value,) = _fixed(cls, key)
     return str(value)
 
 
@@ -198,20 +203,28 @@ def _did_you_mean(path: tuple[str | int, ...], data: dict[str, Any], model: type
             return ""
         candidates = list(_models_in(field.annotation))
     if len(candidates) > 1:  # a tagged union: its tag picks the class
-        candidates = [c for c in candidates if _selected(c, node)]
+        candidates = _selected(candidates, node)
     if len(candidates) != 1:
         return ""
     close = difflib.get_close_matches(str(path[-1]), list(candidates[0].model_fields), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def _selected(cls: type[BaseModel], node: dict[str, Any]) -> bool:
-    """Whether ``node``'s tag (``type`` or ``role``) selects the union member ``cls``."""
-    for key in _TAGS:
-        field = cls.model_fields.get(key)
-        if field is not None and get_args(field.annotation):
-            return node.get(key) in get_args(field.annotation)
-    return False
+def _selected(members: list[type[BaseModel]], node: Any) -> list[type[BaseModel]]:
+    """The members of a tagged union that ``node`` selects by its ``type`` or ``role``.
+
+    A member whose tag is not a ``Literal`` takes every tag no other member fixes.
+    """
+    exact = [m for m in members if any(node.get(k) in _fixed(m, k) for k in _TAGS)]
+    return exact or [m for m in members if not any(_fixed(m, k) for k in _TAGS)]
+
+
+def _fixed(cls: type[BaseModel], key: str) -> tuple[Any, ...]:
+    """The values a member's ``Literal`` field ``key`` allows (none if it is not one)."""
+    field = cls.model_fields.get(key)
+    if field is None or get_origin(field.annotation) is not Literal:
+        return ()
+    return get_args(field.annotation)
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:

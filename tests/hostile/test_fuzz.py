@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jointstmt.dump import dumps
+from jointstmt.serialize import dumps
 from jointstmt.loader import Limits
 from jointstmt.validation import check_bytes
 

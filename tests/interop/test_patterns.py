@@ -37,7 +37,7 @@ def _published_strings(node: Any) -> list[dict[str, Any]]:
     return here + [s for value in node.values() for s in _published_strings(value)]
 
 
-STRINGS = list({s["pattern"]: s for s in _published_strings(json_schema())}.values())
+STRINGS = list({s["pattern"]: s for s in _published_strings(json_schema(1))}.values())
 NAMES = {
     v: k.removesuffix("_PATTERN").lower() for k, v in vars(types).items() if k.endswith("_PATTERN")
 }

@@ -7,12 +7,14 @@ from jointstmt.model.statement import (
     Location,
     Meeting,
     OtherName,
+    OtherSource,
     Paragraph,
     Participant,
     Person,
     Place,
     Series,
     Source,
+    StatementTextSource,
 )
 
 __all__ = [
@@ -24,6 +26,7 @@ __all__ = [
     "Location",
     "Meeting",
     "OtherName",
+    "OtherSource",
     "Paragraph",
     "Participant",
     "Person",
@@ -31,4 +34,5 @@ __all__ = [
     "Series",
     "Source",
     "Span",
+    "StatementTextSource",
 ]

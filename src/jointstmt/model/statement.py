@@ -18,9 +18,9 @@ Design choices (for statements well beyond the reference one):
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
@@ -31,6 +31,8 @@ from jointstmt.model.types import (
     Date,
     InVocabulary,
     LanguageTag,
+    NonEmptyText,
+    OptionalText,
     PositiveInt,
     SchemaVersion1,
     Sha256,
@@ -40,7 +42,6 @@ from jointstmt.model.types import (
     TimeZoneName,
     Url,
     WikidataId,
-    text,
 )
 from jointstmt.model.vocabulary import (
     DOCUMENT_TYPES,
@@ -64,15 +65,6 @@ Verification = Annotated[str, InVocabulary(VERIFICATION_STATUSES)]
 
 SourceRef = Annotated[Slug, Field(description="Id of an entry in ``sources``.")]
 
-# Explicit nulls are allowed for optional keys (``path: null`` means absent), so "required"
-# alone would not say "present and not null": each condition also asks for a string.
-_STATEMENT_TEXT_NEEDS: JsonDict = {
-    "if": {"properties": {"role": {"const": "statement_text"}}, "required": ["role"]},
-    "then": {
-        "required": ["path", "sha256"],
-        "properties": {"path": {"type": "string"}, "sha256": {"type": "string"}},
-    },
-}
 _ONE_REPRESENTED: JsonDict = {
     "oneOf": [
         {"required": [key], "properties": {key: {"type": "string"}}}
@@ -81,56 +73,73 @@ _ONE_REPRESENTED: JsonDict = {
 }
 
 
-class Source(Model):
-    """Where facts come from: the statement text itself, or an outside reference."""
+STATEMENT_TEXT = "statement_text"
+"""The role of the source that is the statement text itself."""
 
-    model_config = ConfigDict(json_schema_extra=_STATEMENT_TEXT_NEEDS)
+_OTHER_ROLES = tuple(v for v in SOURCE_ROLES.values if v != STATEMENT_TEXT)
 
+
+class _SourceBase(Model):
     id: Slug = Field(description="Identifier of the source, unique in the statement.")
-    role: SourceRole = Field(description="What the source is used for.")
-    title: str | None = Field(
-        default=None, min_length=1, description="Title of the page or document."
-    )
-    publisher: str = text("Who published it (a ministry, a news service).")
+    title: OptionalText = Field(default=None, description="Title of the page or document.")
+    publisher: NonEmptyText = Field(description="Who published it (a ministry, a news service).")
     url: Url | None = Field(default=None, description="Where it was published.")
-    path: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=255,
-        description="For the statement text: file name relative to the YAML file's folder.",
-    )
-    sha256: Sha256 | None = Field(
-        default=None, description="For the statement text: SHA-256 of the file's bytes."
-    )
     language: LanguageTag | None = Field(default=None, description="Language of the source.")
-    note: str | None = Field(default=None, min_length=1, description="How the source was used.")
+    note: OptionalText = Field(default=None, description="How the source was used.")
 
-    @model_validator(mode="after")
-    def _statement_text_is_pinned(self) -> Source:
-        if self.role == "statement_text":
-            absent = [k for k in ("path", "sha256") if getattr(self, k) is None]
-            if absent:
-                raise PydanticCustomError(
-                    "missing_keys",
-                    "a statement_text source needs {keys}",
-                    {"keys": " and ".join(absent)},
-                )
-        return self
+
+FileName = Annotated[str, Field(min_length=1, max_length=255)]
+
+
+class StatementTextSource(_SourceBase):
+    """The statement text itself: a file beside the YAML, pinned by its SHA-256."""
+
+    role: Literal["statement_text"] = Field(description=SOURCE_ROLES[STATEMENT_TEXT].describe())
+    path: FileName = Field(description="The file name, relative to the YAML file's folder.")
+    sha256: Sha256 = Field(description="SHA-256 of the file's bytes.")
+
+
+class OtherSource(_SourceBase):
+    """An outside source, for facts the statement text does not state."""
+
+    # statement_text is the other class's: the schema says so with `not`, the model by routing
+    role: SourceRole = Field(
+        description="What the source is used for.",
+        json_schema_extra={"not": {"const": STATEMENT_TEXT}},
+    )
+    path: FileName | None = Field(
+        default=None, description="A local copy: file name relative to the YAML file's folder."
+    )
+    sha256: Sha256 | None = Field(default=None, description="SHA-256 of the local copy's bytes.")
+
+
+def _source_kind(value: Any) -> str:
+    role = value.get("role") if isinstance(value, dict) else getattr(value, "role", None)
+    return STATEMENT_TEXT if role == STATEMENT_TEXT else "other"
+
+
+Source = Annotated[
+    Annotated[StatementTextSource, Tag(STATEMENT_TEXT)] | Annotated[OtherSource, Tag("other")],
+    Discriminator(_source_kind),
+]
+"""Where facts come from: the statement text itself, or an outside reference (by ``role``)."""
 
 
 class OtherName(Model):
     """A person's name in another script or language."""
 
     language: LanguageTag = Field(description="BCP 47 tag of the name's language and script.")
-    name: str = text("The name as written in that language.")
+    name: NonEmptyText = Field(description="The name as written in that language.")
 
 
 class Person(Model):
     """The person who held an office at the meeting."""
 
-    name: str = text("Full name as usually written in English (e.g. 'Kurt M. Campbell').")
-    family_name: str | None = Field(default=None, min_length=1, description="Family name.")
-    given_name: str | None = Field(default=None, min_length=1, description="Given name(s).")
+    name: NonEmptyText = Field(
+        description="Full name as usually written in English (e.g. 'Kurt M. Campbell')."
+    )
+    family_name: OptionalText = Field(default=None, description="Family name.")
+    given_name: OptionalText = Field(default=None, description="Given name(s).")
     other_names: tuple[OtherName, ...] = Field(
         default=(), description="The name in other languages or scripts."
     )
@@ -150,7 +159,9 @@ class Participant(Model):
         default=None,
         description="Id of the entity (an organization) represented, when not a country.",
     )
-    office: str = text("The office as the text styles it (e.g. 'Deputy Secretary of State').")
+    office: NonEmptyText = Field(
+        description="The office as the text styles it (e.g. 'Deputy Secretary of State')."
+    )
     rank: Rank = Field(description="Normalized rank of the office.")
     person: Person | None = Field(default=None, description="Who held the office, where known.")
 
@@ -168,10 +179,10 @@ class Participant(Model):
 class Place(Model):
     """A place where the meeting was held."""
 
-    name: str | None = Field(
-        default=None, min_length=1, description="The venue (a building, an estate), where known."
+    name: OptionalText = Field(
+        default=None, description="The venue (a building, an estate), where known."
     )
-    locality: str | None = Field(default=None, min_length=1, description="Town or city.")
+    locality: OptionalText = Field(default=None, description="Town or city.")
     subdivision: SubdivisionCode | None = Field(
         default=None, description="ISO 3166-2 code of the subdivision (e.g. US-VA)."
     )
@@ -195,7 +206,7 @@ class Location(Model):
 class Series(Model):
     """The series a recurring meeting belongs to."""
 
-    name: str = text("Name of the series.")
+    name: NonEmptyText = Field(description="Name of the series.")
     ordinal: PositiveInt | None = Field(
         default=None, description="Which meeting of the series (13 for the 13th)."
     )
@@ -205,7 +216,7 @@ class Series(Model):
 class Meeting(Model):
     """What met, when and where."""
 
-    name: str = text("The meeting's name.")
+    name: NonEmptyText = Field(description="The meeting's name.")
     format: MeetingFormat = Field(description="How many parties met.")
     level: MeetingLevel = Field(description="Normalized rank of the meeting.")
     mode: MeetingMode = Field(default="in_person", description="In person, virtual or hybrid.")
@@ -234,7 +245,7 @@ class Entity(Model):
     id: Slug = Field(
         description="Identifier of the entity, unique among entities and participants."
     )
-    name: str = text("Its name in full.")
+    name: NonEmptyText = Field(description="Its name in full.")
     kind: EntityKind = Field(description="What kind of entity it is.")
     aliases: tuple[str, ...] = Field(
         default=(), description="Other names the text uses for it (e.g. 'North Korea', 'DPRK')."
@@ -251,7 +262,7 @@ class Paragraph(Model):
     number: PositiveInt = Field(description="Its number, counting from 1.")
     span: Span = Field(description="Where the paragraph sits in the statement text.")
     verification: Verification = Field(description="How it compares with the official release.")
-    note: str | None = Field(default=None, min_length=1, description="The differences found.")
+    note: OptionalText = Field(default=None, description="The differences found.")
 
 
 class JointStatement(Model):
@@ -259,7 +270,7 @@ class JointStatement(Model):
 
     schema_version: SchemaVersion1 = Field(description="Version of this schema; always 1.")
     id: Slug = Field(description="Identifier of the statement, unique in a corpus.")
-    title: str = text("The statement's title.")
+    title: NonEmptyText = Field(description="The statement's title.")
     document_type: DocumentType = Field(description="What kind of document it is.")
     issued: Date = Field(description="Date the statement was released.")
     language: LanguageTag = Field(description="BCP 47 tag of the statement text's language.")
@@ -275,7 +286,7 @@ class JointStatement(Model):
     clauses: tuple[Clause, ...] = Field(
         min_length=1, description="What was said, clause by clause."
     )
-    notes: str | None = Field(default=None, min_length=1, description="Editor's notes.")
+    notes: OptionalText = Field(default=None, description="Editor's notes.")
 
     def actors_of(self, clause: ClauseBase) -> tuple[str, ...]:
         """The participant ids who perform ``clause`` (all participants when it names none)."""
@@ -284,6 +295,9 @@ class JointStatement(Model):
         )
 
     @property
-    def statement_text(self) -> Source:
-        """The source holding the statement text (rules check there is exactly one)."""
-        return next(s for s in self.sources if s.role == "statement_text")
+    def statement_text(self) -> StatementTextSource:
+        """The source holding the statement text (rules check there is exactly one).
+
+        For the text itself, see :func:`jointstmt.read_statement_text`.
+        """
+        return next(s for s in self.sources if isinstance(s, StatementTextSource))

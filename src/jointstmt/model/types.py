@@ -25,10 +25,9 @@ from pydantic import (
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     PlainSerializer,
-    StrictBool,
     WithJsonSchema,
 )
-from pydantic.json_schema import JsonSchemaValue
+from pydantic.json_schema import CoreRef, GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from jointstmt.findings import excerpt
@@ -115,16 +114,13 @@ def _parse_time(value: Any) -> Any:
     return dt.time.fromisoformat(value)
 
 
-def text(description: str, **kwargs: Any) -> Any:
-    """A non-empty string field."""
-    return Field(min_length=1, description=description, **kwargs)
-
-
-Integer = Annotated[int, BeforeValidator(_integer)]
 # The bound goes before the validator: after it, pydantic would leak "ge" into the JSON Schema.
 NonNegativeInt = Annotated[int, Field(ge=0), BeforeValidator(_integer)]
 PositiveInt = Annotated[int, Field(ge=1), BeforeValidator(_integer)]
-Bool = StrictBool
+NonEmptyText = Annotated[str, Field(min_length=1)]
+"""A string with at least one character."""
+OptionalText = NonEmptyText | None
+"""A non-empty string, or absent (``null``)."""
 SchemaVersion1 = Annotated[Literal[1], BeforeValidator(_integer)]
 """The constant 1 as JSON Schema's ``const: 1`` reads it (``1`` or ``1.0``; not ``true``)."""
 AlwaysTrue = Annotated[Literal[True], BeforeValidator(_boolean)]
@@ -159,10 +155,47 @@ def _country(value: str) -> str:
     return value
 
 
+def publish(handler: GetJsonSchemaHandler, name: str, body: JsonSchemaValue) -> JsonSchemaValue:
+    """Publish ``body`` once, as ``$defs/<name>``, and return the ``$ref`` a field uses.
+
+    Called from a type's ``__get_pydantic_json_schema__``: the type names its own
+    definition, so the schema generator has nothing to search for, and a reader sees
+    one definition per concept.
+    """
+    # the handler pydantic passes carries its generator (not in the handler's protocol)
+    generator: GenerateJsonSchema = handler.generate_json_schema  # type: ignore[attr-defined]
+    defs_ref, reference = generator.get_cache_defs_ref_schema(CoreRef(name))
+    generator.definitions[defs_ref] = body
+    return reference
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """``Annotated[T, Published(name, schema)]``: ``T``'s JSON Schema is ``schema``, in ``$defs/name``."""
+
+    name: str
+    schema: JsonSchemaValue
+
+    def __get_pydantic_json_schema__(
+        self, core: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return publish(handler, self.name, self.schema)
+
+    def __hash__(self) -> int:  # pydantic hashes metadata; a dict is not hashable
+        return hash(self.name)
+
+
 CountryCode = Annotated[
     str,
     AfterValidator(_country),
-    WithJsonSchema({"type": "string", "enum": sorted(_iso3166.COUNTRIES)}),
+    Published(
+        "country_code",
+        {
+            "type": "string",
+            "description": "An ISO 3166-1 alpha-2 country code (upper case; NO is Norway).",
+            "enum": sorted(_iso3166.COUNTRIES),
+        },
+    ),
 ]
 """An ISO 3166-1 alpha-2 code (``US``, ``JP``, ``KR``; ``NO`` is Norway)."""
 
@@ -191,8 +224,8 @@ class InVocabulary:
     """``Annotated[str, InVocabulary(V)]``: a value of vocabulary ``V``, each value described.
 
     The schema is ``oneOf`` of ``const`` + ``description`` rather than a bare
-    ``enum``, so editors and readers of the schema see each value's definition.
-    :mod:`jointstmt.schema` hoists it into ``$defs/<vocabulary name>``.
+    ``enum``, so editors and readers of the schema see each value's definition. It
+    is published once, as ``$defs/<vocabulary name>``, and referred to by each field.
     """
 
     vocab: Vocabulary
@@ -221,9 +254,9 @@ class InVocabulary:
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return {"type": "string", "oneOf": self.choices(self.vocab)}
-
-    @staticmethod
-    def choices(vocab: Vocabulary) -> list[JsonSchemaValue]:
-        """Each value as a ``const`` with its definition."""
-        return [{"const": t.value, "description": t.describe()} for t in vocab]
+        body = {
+            "type": "string",
+            "description": self.vocab.definition,
+            "oneOf": [{"const": t.value, "description": t.describe()} for t in self.vocab],
+        }
+        return publish(handler, self.vocab.name, body)

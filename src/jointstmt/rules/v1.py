@@ -9,12 +9,9 @@ from __future__ import annotations
 from functools import cache
 
 from jointstmt.findings import excerpt
-from jointstmt.model import JointStatement
+from jointstmt.model import JointStatement, StatementTextSource
 from jointstmt.model._iso3166 import SUBDIVISIONS
 from jointstmt.rules.common import Check, Path_, SourceText, duplicates, span_problem
-
-STATEMENT_TEXT = "statement_text"
-
 
 def unique_ids(s: JointStatement, check: Check) -> None:
     """rule.duplicate_id: ids of sources, of participants and entities (one namespace:
@@ -222,7 +219,7 @@ RULES = (
 
 
 def _statement_texts(s: JointStatement) -> list[int]:
-    return [i for i, x in enumerate(s.sources) if x.role == STATEMENT_TEXT]
+    return [i for i, x in enumerate(s.sources) if isinstance(x, StatementTextSource)]
 
 
 def _the_statement_text(s: JointStatement) -> int | None:
