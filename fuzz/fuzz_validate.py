@@ -60,14 +60,20 @@ _FORBIDDEN = (
 )
 
 
+def _examples() -> list[tuple[str, Path]]:
+    """Each example statement's folder (versions 1 and 2), with a flat name for its text."""
+    folders = sorted(p.parent for p in EXAMPLES.rglob("statement.yaml"))
+    return [("-".join(f.relative_to(EXAMPLES).parts), f) for f in folders]
+
+
 def _folder() -> tuple[Path, Path]:
     """A scratch root holding the statement folder (returned second) and a file outside it."""
     root = Path(tempfile.mkdtemp(prefix="jointstmt-fuzz-"))
     base = root / "statement"
     base.mkdir()
     (root / "outside.txt").write_text("outside the statement's folder\n", encoding="utf-8")
-    for example in sorted(EXAMPLES.iterdir()):
-        shutil.copy(example / "statement.txt", base / f"{example.name}.txt")
+    for name, example in _examples():
+        shutil.copy(example / "statement.txt", base / f"{name}.txt")
     shutil.copy(EXAMPLES / "bilateral-leaders" / "statement.txt", base / "statement.txt")
     (base / "link.txt").symlink_to(root / "outside.txt")
     (base / "folder.txt").mkdir()
@@ -120,10 +126,10 @@ def _seed(corpus: Path) -> None:
     """Fill an empty corpus folder with the examples and the hostile corpus's small cases."""
     if not corpus.is_dir() or any(corpus.iterdir()):
         return
-    for example in sorted(EXAMPLES.iterdir()):
+    for name, example in _examples():
         text = (example / "statement.yaml").read_text(encoding="utf-8")
-        text = text.replace("path: statement.txt", f"path: {example.name}.txt")
-        (corpus / f"example-{example.name}").write_text(text, encoding="utf-8")
+        text = text.replace("path: statement.txt", f"path: {name}.txt")
+        (corpus / f"example-{name}").write_text(text, encoding="utf-8")
     from hostile.corpus import seeds
 
     for name, data in seeds():

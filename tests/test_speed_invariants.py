@@ -176,7 +176,14 @@ def test_folders_are_searched_as_rglob_searches_them(tmp_path: Path) -> None:
     (root / "linked.yaml").symlink_to(root / "b" / "s.yaml")
     (root / "linked-folder").symlink_to(root / "a", target_is_directory=True)
     expected = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    assert sorted(runner.yaml_files(root)) == expected
+    # and, unlike rglob, what must be reported: a pipe (checking it says why it is not
+    # read), and a link that leads out of the folder (not followed)
+    found = runner.yaml_files(root)
+    outside = [f for f in found if not isinstance(f, Path)]
+    assert [f for f in found if isinstance(f, Path)] == sorted([*expected, root / "fifo.yaml"])
+    assert [(r.path, r.findings[0].code) for r in outside] == [
+        (str(root / "broken.yaml"), "io.symlink_outside")
+    ]
     assert len(expected) == 6
 
 

@@ -8,6 +8,12 @@ that needs them, so ``--help`` and ``--version`` start instantly.
 ``validate --jobs N`` checks files in N worker processes (default: the number of
 cores) through :func:`jointstmt.runner.check_paths`; results are reported in input
 order, so the output is the same for every N.
+
+Output is guarded: everything from a file's name or content is escaped
+(:func:`jointstmt.terminal.safe`), usage errors included; characters the output's
+encoding cannot carry are written as ``\\x``/``\\u`` escapes; and an output that
+fails (closed, full, a broken pipe) ends the run with one line on standard error
+and status 1, never a traceback.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +30,14 @@ from jointstmt import limits as _limits
 from jointstmt._version import __version__
 from jointstmt.report import REPORTERS
 from jointstmt.runner import STDIN, cores
+from jointstmt.terminal import GuardedStream, OutputError, safe
 from jointstmt.versions import LATEST, VERSIONS
+
+# not `from typing import TYPE_CHECKING`: typing costs milliseconds of the CLI's start-up
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from typing import NoReturn, TextIO
 
 
 class _UsageError(Exception):
@@ -34,17 +48,28 @@ def _validate(args: argparse.Namespace) -> int:
     from jointstmt.report import Summary
     from jointstmt.runner import check_paths
 
-    missing = [p for p in args.paths if p != STDIN and not Path(p).exists()]
+    if "" in args.paths:  # Path("") is the current folder: never what was meant
+        raise _UsageError("an empty PATH names no file")
+    missing = [
+        p for p in args.paths if p != STDIN and not (Path(p).exists() or Path(p).is_symlink())
+    ]
     if missing:
         raise _UsageError(f"no such file or folder: {', '.join(missing)}")
-    limits = _limits.Limits(max_bytes=args.max_bytes, max_depth=args.max_depth)
+    limits = _limits.Limits(
+        max_bytes=args.max_bytes, max_depth=args.max_depth, max_findings=args.max_findings
+    )
     reporter = REPORTERS[args.format](sys.stdout)
     summary = Summary()
-    for result in check_paths(args.paths, limits, args.jobs):
+    for result in check_paths(args.paths, limits, args.jobs, _note):
         summary.add(result)
         reporter.file(result)
     reporter.finish(summary)
     return 0 if summary.invalid == 0 else 1
+
+
+def _note(text: str) -> None:
+    """Tell the user the run changed course (on standard error, so reports stay clean)."""
+    print(f"jointstmt: note: {text}", file=sys.stderr)
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -56,12 +81,15 @@ def _schema(args: argparse.Namespace) -> int:
         try:
             current = Path(args.check).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            print(f"jointstmt schema: cannot read {args.check}: {reason(error)}", file=sys.stderr)
+            print(
+                f"jointstmt schema: cannot read {safe(args.check)}: {safe(reason(error))}",
+                file=sys.stderr,
+            )
             return 1
         if current != text:
             print(
-                f"{args.check} differs from the schema the models generate; regenerate it "
-                f"with: jointstmt schema --version {args.version} --output {args.check}",
+                f"{safe(args.check)} differs from the schema the models generate; regenerate "
+                f"it with: jointstmt schema --version {args.version} --output {safe(args.check)}",
                 file=sys.stderr,
             )
             return 1
@@ -70,7 +98,10 @@ def _schema(args: argparse.Namespace) -> int:
         try:
             atomic_write(Path(args.output), text.encode("utf-8"))
         except OSError as error:
-            print(f"jointstmt schema: cannot write {args.output}: {reason(error)}", file=sys.stderr)
+            print(
+                f"jointstmt schema: cannot write {safe(args.output)}: {safe(reason(error))}",
+                file=sys.stderr,
+            )
             return 1
     else:
         sys.stdout.write(text)
@@ -81,12 +112,12 @@ def _datasets(args: argparse.Namespace) -> int:
     from jointstmt.datasets import list_datasets
 
     for dataset in list_datasets():
-        print(f"{dataset.id}\t{dataset.path}")
+        print(f"{safe(dataset.id)}\t{safe(str(dataset.path))}")
     return 0
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="jointstmt",
         description="Validate joint diplomatic statements (YAML), print their JSON Schema, "
         "list the shipped datasets.",
@@ -114,9 +145,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--max-depth",
-        type=_positive,
+        type=_depth,
         default=_limits.MAX_DEPTH,
-        help=f"nesting limit ({_limits.MAX_DEPTH})",
+        help=f"nesting limit ({_limits.MAX_DEPTH}; at most {_limits.MAX_DEPTH_CAP:,}, since "
+        "parsing costs the square of the depth)",
+    )
+    validate.add_argument(
+        "--max-findings",
+        type=_positive,
+        default=_limits.MAX_FINDINGS,
+        metavar="N",
+        help=f"findings reported per file ({_limits.MAX_FINDINGS:,}); one more finding "
+        f"counts the rest. A run reports at most {_limits.MAX_RUN_FINDINGS:,} in all, then "
+        "one per file",
     )
     jobs = cores()
     validate.add_argument(
@@ -126,7 +167,8 @@ def _parser() -> argparse.ArgumentParser:
         default=jobs,
         metavar="N",
         help=f"check files in N processes; output stays in input order "
-        f"(default: the number of cores, {jobs})",
+        f"(default: the number of cores, {jobs}; at most {_limits.JOBS_PER_CORE} per core, "
+        f"{_limits.JOBS_PER_CORE * jobs})",
     )
     validate.set_defaults(run=_validate)
 
@@ -159,6 +201,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors escaped: they quote the command line, file names included."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {safe(message)}\n")
+
+
+def _depth(text: str) -> int:
+    value = _positive(text)
+    if value > _limits.MAX_DEPTH_CAP:
+        raise argparse.ArgumentTypeError(
+            f"{value:,} is over {_limits.MAX_DEPTH_CAP:,}, the highest depth limit "
+            "(parsing costs the square of the depth)"
+        )
+    return value
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -171,6 +231,30 @@ def _positive(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        _last_words("jointstmt: standard output is closed; nothing was done")
+        return 1
+    streams = sys.stdout, sys.stderr
+    for stream in streams:
+        # a character the encoding cannot carry (PYTHONIOENCODING=ascii) is escaped, not fatal
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    sys.stdout = GuardedStream(streams[0])
+    if streams[1] is not None:
+        sys.stderr = GuardedStream(streams[1])
+    try:
+        return _run(argv)
+    except OutputError as error:
+        sys.stdout, sys.stderr = streams
+        _silence(streams[0])
+        _last_words(f"jointstmt: cannot write the output: {error}")
+        return 1
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     # The interpreter's last collections at exit would traverse every object pydantic and
@@ -178,12 +262,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     atexit.register(gc.freeze)
     try:
         status: int = args.run(args)
+        sys.stdout.flush()  # a full disk shows here, not at exit
     except _UsageError as error:
         parser.error(str(error))  # exits 2
-    except BrokenPipeError:  # `jointstmt validate ... | head`
-        sys.stderr.close()
-        return 1
     except KeyboardInterrupt:  # Ctrl-C: stop quietly, with the shell's status for SIGINT
         print("jointstmt: interrupted", file=sys.stderr)
         return 130
     return status
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a failed output at the null device, so the interpreter's flush at exit cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no descriptor (a test's capture)
+        pass
+
+
+def _last_words(text: str) -> None:
+    """One line on standard error, if it can still be written."""
+    try:
+        if sys.stderr is not None:
+            print(text, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        _silence(sys.stderr)

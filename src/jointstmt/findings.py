@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from jointstmt.limits import MAX_BYTES, MAX_DEPTH, MAX_SOURCE_BYTES, mib
+from jointstmt.limits import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    MAX_FINDINGS,
+    MAX_RUN_FINDINGS,
+    MAX_SOURCE_BYTES,
+    mib,
+)
 
 # not `from typing import TYPE_CHECKING`: typing costs milliseconds of the CLI's start-up
 TYPE_CHECKING = False
@@ -24,6 +31,11 @@ if TYPE_CHECKING:
 CODES: dict[str, str] = {
     "io.not_found": "The file does not exist.",
     "io.unreadable": "The file exists but cannot be read (permissions, a directory, a device).",
+    "io.walk": "A folder inside a folder being searched cannot be read; its files were not checked.",
+    "io.symlink_outside": "A symbolic link inside a folder being searched leads out of it; it was not followed.",
+    "io.worker": "The worker process checking the file stopped (killed, out of memory); the file was not checked.",
+    "io.findings_cap": f"More findings than reported: the file's limit (--max-findings, default {MAX_FINDINGS:,}) "
+    f"or the run's ({MAX_RUN_FINDINGS:,}) was reached; this finding says how many were left out.",
     "yaml.encoding": "The file is not valid UTF-8 (UTF-16, Latin-1, binary data).",
     "yaml.too_large": f"The file is larger than the size limit (default {mib(MAX_BYTES)}).",
     "yaml.empty": "The file holds no YAML document (empty, or only comments).",
@@ -97,6 +109,26 @@ def excerpt(value: object, limit: int = 80) -> str:
     """
     text = value if isinstance(value, str) else repr(value)
     return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
+def capped(findings: list[Finding], limit: int, total: int | None = None) -> list[Finding]:
+    """The first ``limit`` of ``total`` findings (default: all of ``findings``), and how many were left out.
+
+    Past the limit, one ``io.findings_cap`` finding (at 1:1) says how many more the file
+    has and how to see them.
+    """
+    total = len(findings) if total is None else total
+    if total <= limit:
+        return findings
+    left_out = total - limit
+    return [
+        *findings[:limit],
+        Finding(
+            "io.findings_cap",
+            f"{left_out:,} more finding{'s' if left_out != 1 else ''} not reported; "
+            f"the limit is {limit:,} per file (raise it with --max-findings)",
+        ),
+    ]
 
 
 def json_pointer(path: tuple[str | int, ...]) -> str:

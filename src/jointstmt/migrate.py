@@ -276,20 +276,24 @@ def migrate_file(
     try:
         raw = read_file(path, limits.max_bytes)
         edit = _load(raw, limits)
-        changed = _migrate(edit)
     except ReadError as error:
         return False, [f"cannot read: the file {error}"]
     except MigrationError as error:
         return False, [str(error)]
-    target = output or path
-    data = raw
-    if changed:
+    if edit.document.get("schema_version") == 1:
         before = check_bytes(raw, path.parent, limits)
         if before.findings:
             return False, [
                 f"not a valid version-1 statement ({len(before.findings)} findings); "
                 "run 'jointstmt validate' and fix it first"
             ]
+    try:
+        changed = _migrate(edit)
+    except MigrationError as error:
+        return False, [str(error)]
+    target = output or path
+    data = raw
+    if changed:
         data = edit.dumps()
         after = check_bytes(data, target.parent, limits)
         if after.findings:

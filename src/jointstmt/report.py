@@ -2,16 +2,23 @@
 
 Reporters know nothing about YAML or models: they receive plain results, one
 file at a time, and write as they go (a corpus is never held in memory).
+
+Paths and messages hold what a file's name and content hold, and may be read on a
+terminal or in a CI log: text and GitHub output pass them through
+:func:`jointstmt.terminal.safe` (one finding is one line, and no control sequence,
+carriage return or bidirectional override reaches the reader raw). JSON output is
+ASCII (``\\u`` escapes), so any output encoding carries it, and a file name that is
+not UTF-8 is written with its bytes escaped (:func:`jointstmt.terminal.json_text`).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
 from jointstmt.findings import FileResult
+from jointstmt.terminal import json_text, safe
 
 __all__ = [
     "REPORTERS",
@@ -64,21 +71,12 @@ class TextReporter:
     out: TextIO
 
     def file(self, result: FileResult) -> None:
+        path = safe(result.path)
         for f in result.findings:
-            message = _one_line(f.message)
-            self.out.write(f"{_one_line(result.path)}:{f.line}:{f.column}: {f.code}: {message}\n")
+            self.out.write(f"{path}:{f.line}:{f.column}: {safe(f.code)}: {safe(f.message)}\n")
 
     def finish(self, summary: Summary) -> None:
         self.out.write(summary.line() + "\n")
-
-
-def _one_line(text: str) -> str:
-    """``text`` with its line breaks escaped (``\\n``), so that one finding is one line."""
-    return _BREAKS.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
-
-
-#: What splitlines() (and a terminal, or a log reader) may take for the end of a line.
-_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 @dataclass
@@ -92,11 +90,13 @@ class JsonReporter:
         self.out.write(",\n    " if self._started else '{\n  "files": [\n    ')
         self._started = True
         record = {
-            "path": result.path,
+            "path": json_text(result.path),
             "valid": result.valid,
-            "errors": [f.as_dict() for f in result.findings],
+            "errors": [
+                {**f.as_dict(), "message": json_text(f.message)} for f in result.findings
+            ],
         }
-        self.out.write(json.dumps(record, ensure_ascii=False))
+        self.out.write(json.dumps(record))
 
     def finish(self, summary: Summary) -> None:
         self.out.write("\n  ],\n" if self._started else '{\n  "files": [],\n')
@@ -110,7 +110,8 @@ class JsonReporter:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's data: line breaks as GitHub decodes them, other controls escaped."""
+    return safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

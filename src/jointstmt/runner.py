@@ -5,6 +5,21 @@ for ``*.yaml``/``*.yml``, ``-`` for standard input) and yields one
 :class:`~jointstmt.findings.FileResult` per file, in input order, whatever the
 number of jobs. With several jobs, files go out in small chunks with only a few
 chunks in flight, so memory stays flat however large the corpus.
+
+What a run cannot check is a result too, never a silent skip:
+
+* **Folder walks** (:func:`walk`): a folder that cannot be read is ``io.walk``; a
+  symbolic link that leads out of the folder searched (to a file or a folder) is
+  ``io.symlink_outside`` and is not followed; a ``*.yaml`` entry that is not a regular
+  file (a dangling link, a named pipe) is checked, and so reported. Links to folders
+  inside the tree are not entered (their files are found where they are).
+* **Workers**: ``jobs`` is cut to :data:`~jointstmt.limits.JOBS_PER_CORE` per core. When
+  worker processes cannot start (no ``fork``, a read-only ``/dev/shm``), the run goes on
+  in one process, with a note. When a worker dies (killed, out of memory), every file it
+  and its pool held is ``io.worker`` (not checked), and the run goes on in a new pool.
+* **Standard input** closed, or a folder, is ``io.unreadable``; it is read in pieces,
+  never by reserving ``--max-bytes`` up front.
+* **Findings** are bounded per run (:data:`~jointstmt.limits.MAX_RUN_FINDINGS`).
 """
 
 from __future__ import annotations
@@ -16,14 +31,25 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from jointstmt.findings import FileResult
-from jointstmt.limits import CHUNKS_PER_JOB, MAX_CHUNK, MIN_FILES_PER_JOB, Limits
+from jointstmt.findings import FileResult, Finding
+from jointstmt.limits import (
+    CHUNKS_PER_JOB,
+    JOBS_PER_CORE,
+    MAX_CHUNK,
+    MAX_RUN_FINDINGS,
+    MIN_FILES_PER_JOB,
+    Limits,
+)
 
 # not `from typing import TYPE_CHECKING`: the CLI imports this module at start-up
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from concurrent.futures import Future
+    from typing import Any
+
+    Note = Callable[[str], None]
 
 STDIN = "-"
 #: Allocations between two young-generation collections (Python's default is 700).
@@ -31,14 +57,20 @@ _GC_THRESHOLD = 20_000
 
 
 def check_paths(
-    paths: Iterable[str | Path], limits: Limits = Limits(), jobs: int = 1
+    paths: Iterable[str | Path],
+    limits: Limits = Limits(),
+    jobs: int = 1,
+    note: Note | None = None,
 ) -> Iterator[FileResult]:
     """Each file named by ``paths`` with its findings, in input order, using up to ``jobs`` processes.
 
-    A path that does not exist gives a result with ``io.not_found``; results carry no
-    statement (``statement`` is ``None``), only findings.
+    A path that does not exist gives a result with ``io.not_found``; what a folder walk
+    cannot check gives its own result (:func:`walk`); results carry no statement
+    (``statement`` is ``None``), only findings. ``note`` receives a sentence when the
+    run changes course (workers that cannot start).
     """
-    names = list(discover(str(p) for p in paths))
+    entries = list(walk(str(p) for p in paths))
+    jobs = max(1, min(jobs, JOBS_PER_CORE * cores()))
     default = gc.get_threshold()
     # Checking a file builds thousands of containers that all live until it is done; at
     # the default threshold (700) the collector traverses them again and again, which
@@ -46,56 +78,134 @@ def check_paths(
     # counting; the rare cycle (an exception's traceback) waits a little longer.
     gc.set_threshold(_GC_THRESHOLD, *default[1:])
     try:
-        # The first file is checked here whatever ``jobs``: that loads the validation
-        # stack and fills its caches (language registry, time zones) once, and forked
-        # workers inherit them instead of each loading them again.
-        first, rest = names[:1], names[1:]
-        yield from (_check(name, _item(name, limits), limits) for name in first)
-        if jobs == 1 or len(rest) < jobs * MIN_FILES_PER_JOB:
-            yield from (_check(name, _item(name, limits), limits) for name in rest)
-        else:
-            sys.stdout.flush()  # a forked worker would write out a copy of what is buffered
-            yield from _in_workers(rest, limits, jobs)
+        yield from _bounded(_results(entries, limits, jobs, note or _silent))
     finally:
         gc.set_threshold(*default)
 
 
+def _results(
+    entries: list[str | FileResult], limits: Limits, jobs: int, note: Note
+) -> Iterator[FileResult]:
+    # The first file is checked here whatever ``jobs``: that loads the validation stack
+    # and fills its caches (language registry, time zones) once, and forked workers
+    # inherit them instead of each loading them again.
+    first, rest = entries[:1], entries[1:]
+    yield from (_check(entry, limits) for entry in first)
+    if jobs == 1 or len(rest) < jobs * MIN_FILES_PER_JOB:
+        yield from (_check(entry, limits) for entry in rest)
+    else:
+        yield from _in_workers(rest, limits, jobs, note)
+
+
+def _silent(_: str) -> None:
+    """No one to tell (the API's default)."""
+
+
+def _bounded(results: Iterator[FileResult]) -> Iterator[FileResult]:
+    """The results, with at most one finding per file (and a count) once the run's bound is reached."""
+    reported = 0
+    for result in results:
+        if reported >= MAX_RUN_FINDINGS and len(result.findings) > 1:
+            left_out = len(result.findings) - 1
+            cap = Finding(
+                "io.findings_cap",
+                f"{left_out:,} more finding{'s' if left_out != 1 else ''} not reported: "
+                f"the run reached its bound of {MAX_RUN_FINDINGS:,} findings",
+            )
+            result = FileResult(result.path, [result.findings[0], cap])
+        reported += len(result.findings)
+        yield result
+
+
 def discover(paths: Iterable[str]) -> Iterator[str]:
-    """Named files as given, folders searched recursively for ``*.yaml``/``*.yml`` (sorted)."""
+    """The files :func:`walk` finds, without the results for what it could not walk."""
+    return (entry for entry in walk(paths) if isinstance(entry, str))
+
+
+def walk(paths: Iterable[str]) -> Iterator[str | FileResult]:
+    """Named files as given, folders searched recursively for ``*.yaml``/``*.yml`` (sorted).
+
+    Where a folder cannot be searched (see :func:`yaml_files`), a result with its finding
+    takes the place of the files that were not found.
+    """
     for name in paths:
         path = Path(name)
         if name != STDIN and path.is_dir():
-            yield from (str(p) for p in sorted(yaml_files(path)))
+            for found in yaml_files(path):
+                yield found if isinstance(found, FileResult) else str(found)
         else:
             yield name
 
 
-def yaml_files(folder: Path) -> list[Path]:
-    """The files ``folder.rglob("*")`` finds with suffix ``.yaml`` or ``.yml``, in half the time.
+def yaml_files(folder: Path) -> list[Path | FileResult]:
+    """The ``*.yaml``/``*.yml`` entries under ``folder``, and a result for each it cannot search.
 
-    Like ``rglob``, folders that are symbolic links are not entered, and folders that
-    cannot be read are skipped; unlike it, a folder's entries need no ``stat`` call.
+    Sorted by path. A folder's entries need no ``stat`` call (``rglob`` makes one each).
+    Folders that are symbolic links are not entered; a link (to a folder or a YAML
+    file) that resolves outside ``folder`` is an ``io.symlink_outside`` result, and a
+    folder that cannot be listed an ``io.walk`` result. An entry named ``*.yaml`` that
+    is not a folder is returned whatever it is (a dangling link, a named pipe), so that
+    checking it reports why it cannot be read.
     """
-    found: list[Path] = []
+    root = Path(os.path.realpath(folder))
+    found: list[Path | FileResult] = []
     pending = [folder]
     while pending:
         directory = pending.pop()
         try:
             with os.scandir(directory) as scan:
                 entries = list(scan)
-        except PermissionError:
+        except OSError as error:
+            found.append(_walk_problem(directory, error))
             continue
         for entry in entries:
-            name = entry.name
-            if entry.is_dir(follow_symlinks=False):
-                pending.append(directory / name)
-            elif (
-                name.endswith((".yaml", ".yml"))
-                and name not in (".yaml", ".yml")  # a hidden file without a suffix, to pathlib
-                and entry.is_file()
-            ):
-                found.append(directory / name)
-    return found
+            path = directory / entry.name
+            wanted = _is_yaml(entry.name)
+            if entry.is_symlink():
+                if not (wanted or entry.is_dir()):
+                    continue
+                target = Path(os.path.realpath(path))
+                if not target.is_relative_to(root):
+                    found.append(_outside(path, target, folder))
+                elif wanted and not entry.is_dir():
+                    found.append(path)
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif wanted:
+                found.append(path)
+    return sorted(found, key=lambda item: Path(item.path) if isinstance(item, FileResult) else item)
+
+
+def _is_yaml(name: str) -> bool:
+    # ".yaml" alone is a hidden file without a suffix, to pathlib
+    return name.endswith((".yaml", ".yml")) and name not in (".yaml", ".yml")
+
+
+def _walk_problem(directory: Path, error: OSError) -> FileResult:
+    from jointstmt.fileio import reason
+
+    return FileResult(
+        str(directory),
+        [
+            Finding(
+                "io.walk",
+                f"the folder cannot be searched ({reason(error)}); no file in it was checked",
+            )
+        ],
+    )
+
+
+def _outside(path: Path, target: Path, folder: Path) -> FileResult:
+    return FileResult(
+        str(path),
+        [
+            Finding(
+                "io.symlink_outside",
+                f"a symbolic link to {target}, outside the folder searched ({folder}); "
+                "not followed (name the file itself to check it)",
+            )
+        ],
+    )
 
 
 def cores() -> int:
@@ -105,52 +215,124 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
-def _in_workers(names: list[str], limits: Limits, jobs: int) -> Iterator[FileResult]:
+def _in_workers(
+    entries: list[str | FileResult], limits: Limits, jobs: int, note: Note
+) -> Iterator[FileResult]:
+    """The results of ``entries``, checked in a pool of ``jobs`` processes (see the module docstring)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    if sys.stdout is not None:
+        sys.stdout.flush()  # a forked worker would write out a copy of what is buffered
+    start = 0
+    while start < len(entries):
+        try:
+            pool = _pool(jobs)
+        except OSError as error:
+            from jointstmt.fileio import reason
+
+            note(f"cannot start worker processes ({reason(error)}); checking in one process")
+            yield from (_check(entry, limits) for entry in entries[start:])
+            return
+        pending: deque[tuple[list[tuple[str, str | bytes | FileResult]], Future[Any]]] = deque()
+        try:
+            while start < len(entries) or pending:
+                if start < len(entries) and len(pending) < jobs * CHUNKS_PER_JOB:
+                    # chunks shrink as the end nears (guided scheduling): few tasks, and the
+                    # workers still finish together
+                    size = max(1, min(MAX_CHUNK, (len(entries) - start) // (jobs * 4)))
+                    chunk = entries[start : start + size]
+                    start += size
+                    # standard input is read here, in order, as a serial run reads it
+                    items = [_item(entry, limits) for entry in chunk]
+                    pending.append((items, pool.submit(_check_chunk, items, limits)))
+                    continue
+                items, future = pending.popleft()
+                try:
+                    yield from future.result()
+                except BrokenProcessPool:
+                    yield from (_unchecked(item) for item in items)
+                    for held, _ in pending:  # the pool is gone, and what it held with it
+                        yield from (_unchecked(item) for item in held)
+                    pending.clear()
+        except OSError as error:  # fork failed while the pool grew
+            from jointstmt.fileio import reason
+
+            note(f"cannot start worker processes ({reason(error)}); checking in one process")
+            for held, _ in pending:
+                yield from (_check_item(item, limits) for item in held)
+            yield from (_check(entry, limits) for entry in entries[start:])
+            return
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+
+def _pool(jobs: int) -> Any:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # fork: workers start at once with everything already loaded; elsewhere, the default
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    pending: deque[Future[list[FileResult]]] = deque()
-    pool = ProcessPoolExecutor(
+    return ProcessPoolExecutor(
         jobs, mp_context=context, initializer=gc.set_threshold, initargs=gc.get_threshold()
     )
+
+
+def _unchecked(item: tuple[str, str | bytes | FileResult]) -> FileResult:
+    name, what = item
+    if isinstance(what, FileResult):
+        return what
+    return FileResult(
+        name,
+        [
+            Finding(
+                "io.worker",
+                "not checked: the worker process that held this file stopped "
+                "(killed, or out of memory); check it again on its own",
+            )
+        ],
+    )
+
+
+def _item(entry: str | FileResult, limits: Limits) -> tuple[str, str | bytes | FileResult]:
+    """What to check for an entry: a file's path, the bytes of standard input, or a result already."""
+    if isinstance(entry, FileResult):
+        return entry.path, entry
+    if entry != STDIN:
+        return entry, entry
+    from jointstmt.fileio import read_stream, reason
+
+    if sys.stdin is None:
+        return entry, _stdin_problem("standard input is closed")
     try:
-        start = 0
-        while start < len(names):
-            # chunks shrink as the end nears (guided scheduling): few tasks, and the
-            # workers still finish together
-            size = max(1, min(MAX_CHUNK, (len(names) - start) // (jobs * 4)))
-            chunk = names[start : start + size]
-            start += size
-            # standard input is read here, in order, as a serial run reads it
-            items = [(name, _item(name, limits)) for name in chunk]
-            pending.append(pool.submit(_check_chunk, items, limits))
-            if len(pending) >= jobs * CHUNKS_PER_JOB:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        pool.shutdown(cancel_futures=True)
+        return entry, read_stream(sys.stdin.buffer, limits.max_bytes)
+    except OSError as error:
+        return entry, _stdin_problem(f"standard input cannot be read: {reason(error)}")
 
 
-def _item(name: str, limits: Limits) -> str | bytes:
-    """What to check for a name: the file's path, or the bytes of standard input."""
-    return sys.stdin.buffer.read(limits.max_bytes + 1) if name == STDIN else name
+def _stdin_problem(message: str) -> FileResult:
+    return FileResult(STDIN, [Finding("io.unreadable", message)])
 
 
-def _check(name: str, item: str | bytes, limits: Limits) -> FileResult:
-    """The result for a file name, or for bytes read from standard input."""
+def _check(entry: str | FileResult, limits: Limits) -> FileResult:
+    """The result for an entry of :func:`walk`."""
+    return _check_item(_item(entry, limits), limits)
+
+
+def _check_item(item: tuple[str, str | bytes | FileResult], limits: Limits) -> FileResult:
+    """The result for a file name, for bytes read from standard input, or the result given."""
     from jointstmt.validation import check_bytes, check_file
 
-    if isinstance(item, bytes):
+    name, what = item
+    if isinstance(what, FileResult):
+        return what
+    if isinstance(what, bytes):
         # a statement read from standard input finds its source files in the current folder
-        findings = check_bytes(item, Path.cwd(), limits).findings
-    else:
-        findings = check_file(Path(item), limits).findings
-    return FileResult(name, findings)
+        return FileResult(name, check_bytes(what, Path.cwd(), limits).findings)
+    return FileResult(name, check_file(Path(what), limits).findings)
 
 
-def _check_chunk(items: list[tuple[str, str | bytes]], limits: Limits) -> list[FileResult]:
+def _check_chunk(
+    items: list[tuple[str, str | bytes | FileResult]], limits: Limits
+) -> list[FileResult]:
     """A worker's task: the result for each item of a chunk."""
-    return [_check(name, item, limits) for name, item in items]
+    return [_check_item(item, limits) for item in items]

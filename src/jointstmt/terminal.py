@@ -7,10 +7,14 @@ what a reviewer sees, or invisible characters that make two different values
 look the same. :func:`safe` writes each of those as a visible escape, so one
 finding stays one line and shows what the file holds:
 
+* tab, line feed and carriage return as ``\\t``, ``\\n``, ``\\r``;
 * a byte of a file name that is not UTF-8 (which Python carries as a lone
   surrogate, U+DC80..U+DCFF) as ``\\xff``, the byte itself;
-* an ASCII control character as ``\\x1b``;
+* another control character (C0, DEL, C1) as ``\\x1b``, ``\\x9b``;
 * any other as ``\\u202e`` (``\\U000e0041`` beyond the BMP).
+
+These are Python's own escapes (``unicode_escape``), so the text reads as a string
+literal would.
 
 :func:`json_text` is the same idea for JSON output, which must stay valid
 Unicode: it escapes lone surrogates only (JSON itself escapes the controls).
@@ -19,6 +23,12 @@ Unicode: it escapes lone surrogates only (JSON itself escapes the controls).
 from __future__ import annotations
 
 import re
+
+# not `from typing import TYPE_CHECKING`: the CLI imports this module at start-up
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 #: Characters a terminal or a log viewer may act on or hide: the controls (C0, DEL, C1),
 #: line and paragraph separators, lone surrogates, and every format character (Unicode
@@ -36,11 +46,17 @@ _UNSAFE = re.compile(
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+_SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
 def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
+    char = match.group()
+    code = ord(char)
+    if char in _SHORT:
+        return _SHORT[char]
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
         return f"\\x{code - 0xDC00:02x}"
-    if code < 0x80:
+    if code < 0x100:
         return f"\\x{code:02x}"
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
@@ -58,3 +74,39 @@ def json_text(text: str) -> str:
     written as ``name\\xff.yaml``, as text output shows it.
     """
     return _SURROGATE.sub(_escaped, text)
+
+
+class OutputError(Exception):
+    """Writing to standard output or standard error failed: closed, full, a broken pipe."""
+
+
+class GuardedStream:
+    """A text stream whose write and flush failures are :class:`OutputError`.
+
+    The CLI wraps standard output and error in it, so a failing output is told apart
+    from a failing input (a file that cannot be read is a finding, not an ending).
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text``, or raise :class:`OutputError`."""
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError) as error:  # ValueError: the stream was closed
+            raise OutputError(_why(error)) from None
+
+    def flush(self) -> None:
+        """Flush, or raise :class:`OutputError`."""
+        try:
+            self._stream.flush()
+        except (OSError, ValueError) as error:
+            raise OutputError(_why(error)) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _why(error: Exception) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)

@@ -14,7 +14,7 @@ from typing import cast
 
 from jointstmt._gc import collector_paused
 from jointstmt.fileio import ReadError, read_file
-from jointstmt.findings import FileResult, Finding
+from jointstmt.findings import FileResult, Finding, capped
 from jointstmt.limits import Limits
 from jointstmt.loader import LoadError, parse_yaml, too_large
 from jointstmt.model import JointStatement
@@ -52,10 +52,12 @@ def _check_bytes(data: bytes, base_dir: Path | None, limits: Limits, path: str) 
     version = version_of(document)
     if isinstance(version, Finding):
         return FileResult(path, [version])
-    statement = check_structure(document, version.model())
+    statement = check_structure(document, version.model(), limits.max_findings)
     if isinstance(statement, list):
         return FileResult(path, statement)
-    findings = check_rules(version, statement, document.positions, base_dir)
+    findings = capped(
+        check_rules(version, statement, document.positions, base_dir), limits.max_findings
+    )
     return FileResult(path, findings, None if findings else statement)
 
 
@@ -76,6 +78,20 @@ def _unread(path: Path, error: ReadError, limits: Limits) -> Finding:
     if error.problem == "not_regular":  # a FIFO or device would block or never end
         return Finding("io.unreadable", f"{path} is not a regular file")
     return Finding("io.unreadable", f"cannot read {path}: {error.cause}")
+
+
+def _not_unicode(text: str, error: UnicodeEncodeError) -> Finding:
+    """``yaml.encoding`` at the line and column of the first character UTF-8 cannot encode."""
+    before = text[: error.start]
+    line = before.count("\n") + 1
+    column = error.start - (before.rfind("\n") + 1) + 1
+    return Finding(
+        "yaml.encoding",
+        f"the text holds a lone surrogate (U+{ord(text[error.start]):04X}), "
+        "which UTF-8 cannot encode",
+        line,
+        column,
+    )
 
 
 def validate(path: str | Path, limits: Limits = Limits()) -> list[Finding]:
@@ -100,7 +116,13 @@ def loads(
     span text) are skipped, since there is no folder to read them from; every
     other check runs.
     """
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    if isinstance(text, str):
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as error:  # a lone surrogate: no file could hold it
+            raise ValidationFailed([_not_unicode(text, error)]) from None
+    else:
+        data = text
     result = check_bytes(data, None if base_dir is None else Path(base_dir), limits)
     if result.statement is None:
         raise ValidationFailed(result.findings)
