@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -307,3 +308,82 @@ def test_frames_take_statement_models_of_either_version() -> None:
     tables = frames([model, read(V2_EXAMPLES / "reciprocal-items" / "statement.yaml").statement])
     assert list(tables["statements"]["schema_version"]) == [1, 2]
     assert len(tables["clauses"]) == len(v1.statement.clauses) + 3
+
+
+# --- the README's section "Using the data" ---------------------------------------------------------
+
+README_SECTION = "## Using the data"
+
+
+def _readme_blocks(language: str) -> list[str]:
+    """The fenced code blocks in ``language`` of the README's section on using the data."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split(f"\n{README_SECTION}\n", 1)[1].split("\n## ", 1)[0]
+    return [
+        code
+        for lang, code in re.findall(r"^```(\w+)\n(.*?)^```$", section, re.M | re.S)
+        if lang == language
+    ]
+
+
+def test_the_readme_commands_write_what_it_says(tmp_path: Path) -> None:
+    shutil.copytree(DATASETS, tmp_path / "datasets")
+    commands = [
+        line for block in _readme_blocks("sh") for line in block.splitlines() if line.strip()
+    ]
+    assert len(commands) == 4
+    for command in commands:
+        done = subprocess.run(
+            command, shell=True, cwd=tmp_path, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, (command, done.stderr)
+    assert (tmp_path / "tables" / "datapackage.json").is_file()
+    assert (tmp_path / "parquet" / "clauses.parquet").is_file()
+    assert (tmp_path / "events" / "events.jsonl").is_file()
+    assert (tmp_path / "statement.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_the_readme_python_example_answers_its_questions() -> None:
+    (code,) = _readme_blocks("python")
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"^US\s+\d", done.stdout, re.M)  # a row of clause-type counts for the US
+    assert "commitment" in done.stdout
+    deadlines = sum(
+        1
+        for loaded in _corpus()
+        for clause in loaded.statement.clauses
+        if clause.type == "commitment" and any(d.role == "deadline" for d in clause.dates)
+    )
+    assert deadlines
+    listed = [
+        line
+        for line in done.stdout.splitlines()
+        if any(line.strip().startswith(s.statement.id) for s in _corpus())
+    ]
+    assert len(listed) >= deadlines
+
+
+def test_the_readme_event_record_is_what_the_export_writes() -> None:
+    from jointstmt.plover import events
+
+    (block,) = _readme_blocks("json")
+    shown = json.loads(block)
+    statement = read(REFERENCE / f"{REFERENCE.name}.yaml").statement
+    written = next(r for r in events(statement)[0] if r["id"] == shown["id"])
+    assert {k: v for k, v in shown.items() if k != "coder"} == {
+        k: v for k, v in written.items() if k != "coder"
+    }
+
+
+def test_the_readme_names_every_table_and_the_r_example_reads_real_ones() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split(f"\n{README_SECTION}\n", 1)[1].split("\n## ", 1)[0]
+    for table in TABLES:
+        assert f"`{table.name}`" in section, table.name
+    (r_code,) = _readme_blocks("r")
+    read_in_r = re.findall(r'read_resource\(package, "(\w+)"\)', r_code)
+    assert read_in_r
+    assert set(read_in_r) <= {t.name for t in TABLES}
