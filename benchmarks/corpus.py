@@ -24,26 +24,30 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-#: (clause type, its type-specific field, verb the sentence uses).
-_CLAUSE_TYPES = [
-    ("reaffirmation", "reaffirms", "reaffirmed"),
-    ("commitment", "commits_to", "committed to"),
-    ("condemnation", "condemns", "condemned"),
-    ("welcome", "welcomes", "welcomed"),
-    ("concern", "concerns", "expressed serious concern about"),
-    ("opposition", "opposes", "strongly opposed"),
-    ("support", "supports", "expressed their support for"),
-    ("call", "calls_for", "called for"),
-    ("recognition", "recognizes", "recognized"),
-    ("acknowledgement", "acknowledges", "noted"),
-    ("position_statement", "position", "assessed"),
-    ("condolence", "condolences_for", "expressed condolences for"),
-    ("unilateral_assurance", "assures", "assured the others of"),
-    ("instruction", "instructs", "instructed their teams to pursue"),
-    ("future_meeting", "meeting", "looked forward to"),
-    ("report_of_action", "action", "reported on"),
-    ("appreciation", "appreciates", "expressed appreciation for"),
-]
+from jointstmt.model import CLAUSE_CLASSES
+
+#: The verb a generated sentence uses for each clause type.
+_VERBS = {
+    "reaffirmation": "reaffirmed",
+    "commitment": "committed to",
+    "condemnation": "condemned",
+    "welcome": "welcomed",
+    "concern": "expressed serious concern about",
+    "opposition": "strongly opposed",
+    "support": "expressed their support for",
+    "call": "called for",
+    "recognition": "recognized",
+    "acknowledgement": "noted",
+    "position_statement": "assessed",
+    "condolence": "expressed condolences for",
+    "unilateral_assurance": "assured the others of",
+    "instruction": "instructed their teams to pursue",
+    "future_meeting": "looked forward to",
+    "report_of_action": "reported on",
+    "appreciation": "expressed appreciation for",
+}
+#: (clause type, its type-specific field, verb), in the model's order; the field is the model's.
+_CLAUSE_TYPES = [(kind, cls.value_field, _VERBS[kind]) for kind, cls in CLAUSE_CLASSES.items()]
 _TOPICS = [
     "partnership",
     "regional_security",

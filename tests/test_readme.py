@@ -34,3 +34,15 @@ def test_ci_runs_the_readmes_two_commands() -> None:
     ):
         assert command in readme
         assert command in ci.replace("pip install --quiet", "pip install")
+
+
+def test_the_layout_names_every_module_and_where_each_code_prefix_lives() -> None:
+    """A newcomer finds each module, and each finding code's home, from the README."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout") :]
+    package = ROOT / "src" / "jointstmt"
+    modules = [p.name for p in package.glob("*.py") if not p.name.startswith("_")]
+    modules += [p.name + "/" for p in package.iterdir() if (p / "__init__.py").is_file()]
+    assert [m for m in modules if m not in layout] == []
+    for prefix in ("io.*", "yaml.*", "schema.*", "rule.*"):
+        assert f"`{prefix}` in" in layout

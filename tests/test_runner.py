@@ -30,12 +30,6 @@ def test_a_corpus_validates_through_the_api_one_result_per_file_in_order(tmp_pat
     assert [f.code for f in results[0].findings] == ["schema.version"]
 
 
-def test_several_jobs_give_the_results_one_job_gives(tmp_path: Path) -> None:
-    _corpus(tmp_path)
-    names = [tmp_path] * 6  # enough files that workers start
-    assert list(check_paths(names, jobs=2)) == list(check_paths(names, jobs=1))
-
-
 def test_a_missing_path_is_a_result_with_io_not_found(tmp_path: Path) -> None:
     (result,) = check_paths([tmp_path / "absent.yaml"])
     assert [f.code for f in result.findings] == ["io.not_found"]

@@ -1,6 +1,6 @@
 """Regenerate src/jointstmt/model/_iso3166.py from pycountry (the maintained ISO 3166 source).
 
-Run: python tools/generate_iso3166.py  (tests/test_types.py fails when the committed file
+Run: python tools/generate_iso3166.py  (tests/test_model.py fails when the committed file
 differs from what pycountry now says, so an update of pycountry tells you to rerun this.)
 """
 
@@ -17,7 +17,7 @@ def render() -> str:
         f'"""ISO 3166-1 alpha-2 and ISO 3166-2 codes, generated from pycountry {version("pycountry")}.',
         "",
         "Do not edit: run tools/generate_iso3166.py. Generated rather than imported so that",
-        "validation needs no 20 ms database load; tests/test_types.py checks it against pycountry.",
+        "validation needs no 20 ms database load; tests/test_model.py checks it against pycountry.",
         '"""',
         "",
         "COUNTRIES: dict[str, str] = {",

@@ -14,12 +14,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from jointstmt.loader import parse_yaml
 from jointstmt.versions import VERSIONS
 
 from .cases import EXAMPLES, MODELINE, ROOT
 from .tools import EDITOR_SETTINGS, NODE_MODULES, language_server, run
 from .workflow_commands import parse_workflow_command
+
+# ajv, check-jsonschema, yaml-language-server, pre-commit: run with `pytest -m "not external"` to skip
+pytestmark = pytest.mark.external
 
 FILE_NAME = VERSIONS[1].schema_file
 README = ROOT / "README.md"

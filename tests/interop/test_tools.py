@@ -9,6 +9,9 @@ import pytest
 from .cases import INVALID, Workspace
 from .tools import TOOLS, ajv, check_jsonschema
 
+# ajv, check-jsonschema, yaml-language-server, pre-commit: run with `pytest -m "not external"` to skip
+pytestmark = pytest.mark.external
+
 INVALID_NAMES = [m.name for m in INVALID]
 
 

@@ -1,7 +1,7 @@
 """ISO 3166-1 alpha-2 and ISO 3166-2 codes, generated from pycountry 26.2.16.
 
 Do not edit: run tools/generate_iso3166.py. Generated rather than imported so that
-validation needs no 20 ms database load; tests/test_types.py checks it against pycountry.
+validation needs no 20 ms database load; tests/test_model.py checks it against pycountry.
 """
 
 COUNTRIES: dict[str, str] = {
