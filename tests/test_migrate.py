@@ -13,9 +13,9 @@ from hypothesis import given
 
 from jointstmt import load
 from jointstmt.cli import main
-from jointstmt.serialize import dumps
 from jointstmt.migrate import migrate_file, migrate_text
 from jointstmt.model.v2 import JointStatement as JointStatement2
+from jointstmt.serialize import dumps
 from jointstmt.strategies import Generated, statements, statements_v2
 from jointstmt.validation import validate
 

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jointstmt.serialize import dumps
 from jointstmt.loader import Limits
+from jointstmt.serialize import dumps
 from jointstmt.validation import check_bytes
 
 from .checks import assert_sound
