@@ -50,7 +50,6 @@ except ImportError as error:  # pragma: no cover - depends on the environment
         "jointstmt.strategies needs hypothesis: pip install 'jointstmt[testing]'"
     ) from error
 
-from jointstmt.serialize import dumps
 from jointstmt.model import (
     CLAUSE_CLASSES,
     ClauseBase,
@@ -80,6 +79,7 @@ from jointstmt.model.vocabulary import (
     TOPICS,
     VERIFICATION_STATUSES,
 )
+from jointstmt.serialize import dumps
 
 __all__ = [
     "Generated",
