@@ -67,6 +67,10 @@ def _portable(node: Any) -> Any:
         portable[k] = v if k in ("const", "default", "enum", "required") else _portable(v)
         if k == "pattern" and isinstance(v, str):  # not a property named "pattern"
             portable["not"] = _NO_LINE_FEED
+    if "$ref" in portable and set(portable) - {"$ref", "description", "default"}:
+        # Before 2019-09 a $ref's siblings are ignored, and fastjsonschema (draft 7) does
+        # so: inside allOf they apply in every draft.
+        portable["allOf"] = [{"$ref": portable.pop("$ref")}]
     return portable
 
 

@@ -13,6 +13,7 @@ from .tools import (
     ajv_verdicts,
     check_jsonschema_verdicts,
     ensure_npm_tools,
+    fastjsonschema_verdicts,
     language_server,
     python_jsonschema_verdicts,
 )
@@ -56,6 +57,7 @@ def verdicts(
             workspace.schema, workspace.yaml, workspace.root
         ),
         "python-jsonschema": python_jsonschema_verdicts(schema, workspace.data),
+        "fastjsonschema": fastjsonschema_verdicts(schema, workspace.data),
         "yaml-language-server": {name: not d for name, d in editor_diagnostics.items()},
     }
     request.config.stash[_TABLE] = table

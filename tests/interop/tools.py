@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator
 from .cases import ROOT
 from .lsp import LanguageServer
 
-TOOLS = ("ajv", "check-jsonschema", "python-jsonschema", "yaml-language-server")
+TOOLS = ("ajv", "check-jsonschema", "python-jsonschema", "fastjsonschema", "yaml-language-server")
 NODE_MODULES = ROOT / "node_modules"
 SCHEMA_FLAGS = ["--spec=draft2020", "--strict=true", "-c", "ajv-formats"]
 YAML_LANGUAGE_SERVER = NODE_MODULES / "yaml-language-server" / "bin" / "yaml-language-server"
@@ -112,6 +112,22 @@ def check_jsonschema_verdicts(schema: Path, files: dict[str, Path], cwd: Path) -
     unknown = bad - set(paths)
     assert not unknown, unknown
     return {name: path not in bad for path, name in paths.items()}
+
+
+def fastjsonschema_verdicts(schema: dict[str, Any], data: dict[str, Any]) -> dict[str, bool]:
+    """fastjsonschema (compiles the schema to Python code; asserts the formats it knows)."""
+    import fastjsonschema
+
+    validate = fastjsonschema.compile(schema)
+    verdicts = {}
+    for name, instance in data.items():
+        try:
+            validate(instance)
+        except fastjsonschema.JsonSchemaValueException:
+            verdicts[name] = False
+        else:
+            verdicts[name] = True
+    return verdicts
 
 
 def python_jsonschema_verdicts(schema: dict[str, Any], data: dict[str, Any]) -> dict[str, bool]:
