@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from jointstmt.limits import MAX_SOURCE_BYTES, Limits
+from jointstmt.limits import Limits
 from jointstmt.model.v2 import JointStatement
 
 
@@ -28,17 +28,22 @@ class Read:
     """The ``schema_version`` the file declares."""
 
     def source_text(self) -> str:
-        """The statement text beside the file (read again: validation checked its SHA-256)."""
-        from jointstmt.fileio import read_inside
+        """The statement text beside the file, if its SHA-256 is still the recorded one.
 
-        name = self.statement.statement_text.path
-        return read_inside(self.path.parent, name, MAX_SOURCE_BYTES).decode("utf-8")
+        Raises :class:`jointstmt.fileio.ReadError` otherwise (the file changed since).
+        """
+        from jointstmt.fileio import read_pinned
+
+        text = self.statement.statement_text
+        return read_pinned(self.path.parent, text.path, text.sha256)
 
 
 def read(path: str | Path, limits: Limits = Limits()) -> Read:
     """Load and validate ``path`` (any schema version), or raise ``ValidationFailed``."""
+    from jointstmt.validation import load
+
     path = Path(path)
-    statement = _load(path, limits)
+    statement = load(path, limits)
     return Read(path, as_version_2(statement), version_of(statement))
 
 
@@ -56,31 +61,3 @@ def as_version_2(statement: BaseModel) -> JointStatement:
     document = statement.model_dump(mode="json", exclude_defaults=True)
     migrate_document(document)
     return JointStatement.model_validate(document)
-
-
-def _load(path: Path, limits: Limits) -> BaseModel:
-    from jointstmt.validation import load
-    from jointstmt.versions import VERSIONS
-
-    if 2 in VERSIONS:
-        return load(path, limits)
-    # Until version 2 is in the pipeline's registry: its structure only (no rules).
-    from jointstmt.fileio import ReadError, read_file
-    from jointstmt.loader import LoadError, parse_yaml
-    from jointstmt.structure import check_structure
-    from jointstmt.validation import ValidationFailed
-
-    try:
-        data = read_file(path, limits.max_bytes)
-    except ReadError:
-        return load(path, limits)  # which reports why
-    try:
-        document = parse_yaml(data, limits)
-    except LoadError as error:
-        raise ValidationFailed([error.finding], str(path)) from None
-    if document.data.get("schema_version") != 2:
-        return load(path, limits)
-    statement = check_structure(document, JointStatement)
-    if isinstance(statement, list):
-        raise ValidationFailed(statement, str(path))
-    return statement

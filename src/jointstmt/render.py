@@ -515,7 +515,7 @@ def _run(args: argparse.Namespace) -> int:
     except ValidationFailed as failed:
         TextReporter(sys.stderr).file(FileResult(str(path), failed.findings))
         return 1
-    except (ReadError, UnicodeDecodeError) as error:
+    except ReadError as error:
         print(f"jointstmt render: {safe(str(path))}: statement text: {error}", file=sys.stderr)
         return 1
     if args.output is None:
