@@ -25,7 +25,8 @@ from jointstmt.tables import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT / "datasets"
-V2_EXAMPLES = ROOT / "tests" / "examples" / "v2"
+EXAMPLES = ROOT / "tests" / "examples"
+V2_EXAMPLES = EXAMPLES / "v2"
 REFERENCE = DATASETS / "trilateral-vfm-dialogue-2024-05-31"
 
 
@@ -34,22 +35,22 @@ def _rows(folder: Path, table: str) -> list[dict[str, str]]:
         return list(csv.DictReader(stream))
 
 
-def _corpus() -> Iterator[Any]:
-    for name in discover([str(DATASETS)]):
+def _corpus(*folders: Path) -> Iterator[Any]:
+    for name in discover([str(f) for f in folders or (DATASETS,)]):
         yield read(name)
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped datasets exported as CSV, once for the module."""
+    """The shipped datasets and the examples exported as CSV, once for the module."""
     folder = tmp_path_factory.mktemp("export") / "tables"
-    outcome = export([DATASETS], folder, "csv")
+    outcome = export([DATASETS, EXAMPLES], folder, "csv")
     assert not outcome.problems, outcome.problems
     return folder
 
 
 def test_the_clause_table_has_one_row_per_clause_of_the_corpus(exported: Path) -> None:
-    statements = list(_corpus())
+    statements = list(_corpus(DATASETS, EXAMPLES))
     clauses = _rows(exported, "clauses")
     assert len(clauses) == sum(len(r.statement.clauses) for r in statements)
     assert len(_rows(exported, "statements")) == len(statements)
@@ -103,7 +104,7 @@ def test_every_table_is_declared_with_its_keys(exported: Path) -> None:
 
 def test_the_value_column_holds_each_clauses_own_field(exported: Path) -> None:
     rows = {(r["statement_id"], r["clause_id"]): r for r in _rows(exported, "clauses")}
-    for loaded in _corpus():
+    for loaded in _corpus(DATASETS, EXAMPLES):
         for clause in loaded.statement.clauses:
             row = rows[(loaded.statement.id, clause.id)]
             assert row["value_field"] == clause.value_field
@@ -156,11 +157,12 @@ def test_link_tables_carry_the_lists_of_version_2_clauses(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
-def test_every_format_holds_the_same_rows(fmt: str, exported: Path, tmp_path: Path) -> None:
-    export([DATASETS], tmp_path, fmt)
+def test_every_format_holds_the_same_rows(fmt: str, tmp_path: Path) -> None:
+    export([DATASETS, EXAMPLES], tmp_path / "csv", "csv")
+    export([DATASETS, EXAMPLES], tmp_path / fmt, fmt)
     for table in TABLES:
-        expected = _rows(exported, table.name)
-        got = _read(tmp_path / f"{table.name}{TABLE_FORMATS[fmt].suffix}", fmt)
+        expected = _rows(tmp_path / "csv", table.name)
+        got = _read(tmp_path / fmt / f"{table.name}{TABLE_FORMATS[fmt].suffix}", fmt)
         assert [_as_csv(row) for row in got] == expected, table.name
 
 

@@ -99,10 +99,10 @@ class Column:
 class ForeignKey:
     """Columns that name a row of another table.
 
-    References within a table (a clause's ``parent``, a participant's ``led_by``, a
-    meeting's ``during``) are not declared: they are optional, and Frictionless
-    checks a self-reference whose id is empty against the table (it skips an empty
-    id only in a reference to another table).
+    Only references that are never empty are declared. An optional one (a clause's
+    ``paragraph`` or ``parent``, a participant's ``led_by``, a meeting's ``during``)
+    pairs an empty id with a ``statement_id``, and Frictionless checks such a key
+    against the table it names unless every one of its values is empty.
     """
 
     fields: tuple[str, ...]
@@ -566,7 +566,6 @@ CLAUSES = Table(
     _key("clause_id"),
     (
         IN_STATEMENT,
-        _refers("paragraphs", ("paragraph",), ("number",)),
         ForeignKey(("type",), "clause_types", ("type",)),
     ),
 )
