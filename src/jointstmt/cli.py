@@ -194,9 +194,9 @@ def _parser() -> argparse.ArgumentParser:
         "datasets", help="list the shipped datasets", description="List the shipped datasets."
     )
     datasets.set_defaults(run=_datasets)
-    from jointstmt import coverage, export, migrate, render, spans
+    from jointstmt import coverage, draft, export, migrate, render, spans
 
-    for command in (spans, migrate, coverage, export, render):
+    for command in (spans, migrate, coverage, export, render, draft):
         command.register(commands)
     return parser
 
