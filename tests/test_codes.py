@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from jointstmt.findings import CODES
 from jointstmt.versions import supported
 
 Edit = Callable[[str], bytes]
+EXAMPLES = Path(__file__).parent / "examples"
 
 
 def replace(old: str, new: str, encoding: str = "utf-8") -> Edit:
@@ -46,6 +48,7 @@ class Case:
     edit: Edit
     marker: str | None  # the finding is on the line holding this text; None: line 1
     args: tuple[str, ...] = ()
+    example: str = "bilateral-leaders"  # the example edited (version-2 ones under v2/)
 
 
 SPAN = "    span: {start: 285, end: 357}\n"
@@ -108,6 +111,18 @@ CASES = [
         replace("condemned the attacks", "condemned the attack"),
         "condemned the attack ",
     ),
+    Case(
+        "rule.parent_cycle",
+        replace("  modality: will\n", "  modality: will\n  parent: agree-as-follows\n"),
+        "parent: agree-as-follows",
+        example="v2/reciprocal-items",
+    ),
+    Case(
+        "rule.recorded_meeting",
+        replace("- id: rome\n  relation: earlier", "- id: rome\n  relation: recorded"),
+        "relation: recorded\n  format: bilateral\n  level: leaders\n  mode: not_stated\n  location: {wording: Rome}",
+        example="v2/several-meetings",
+    ),
     Case("rule.subdivision", replace("US-DC", "US-ZZ"), "US-ZZ"),
     Case("rule.language_tag", replace("language: en", "language: qq"), "language: qq"),
     Case(
@@ -135,9 +150,11 @@ def test_every_code_has_a_case() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.code for c in CASES])
 def test_cli_reports_code_at_the_line_of_the_error(
-    case: Case, example: Path, capsys: pytest.CaptureFixture[str]
+    case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """One error of a kind gives one finding of its code, at its line, and exit status 1."""
+    shutil.copytree(EXAMPLES / case.example, tmp_path / "statement")
+    example = tmp_path / "statement" / "statement.yaml"
     data = case.edit(example.read_text(encoding="utf-8"))
     example.write_bytes(data)
     status = main(["validate", *case.args, str(example)])

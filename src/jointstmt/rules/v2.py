@@ -105,22 +105,22 @@ def references(s: JointStatement, check: Check) -> None:
 
 
 def parent_cycle(s: JointStatement, check: Check) -> None:
-    """rule.parent_cycle: following ``parent`` from any clause never comes back to it."""
+    """rule.parent_cycle: following ``parent`` from a clause never comes back to it (reported
+    at each clause on the cycle, not at the clauses that merely lead into it)."""
     parent = {c.id: c.parent for c in s.clauses}
     for i, c in enumerate(s.clauses):
         seen = {c.id}
         at = c.parent
-        while at is not None and at in parent:
-            if at in seen:
-                check.report(
-                    "rule.parent_cycle",
-                    f"clause {c.id!r} is its own ancestor through 'parent' ({at!r}); "
-                    "a chapeau's items point to the chapeau, never the reverse",
-                    ("clauses", i, "parent"),
-                )
-                break
+        while at is not None and at in parent and at not in seen:
             seen.add(at)
             at = parent[at]
+        if at == c.id:
+            check.report(
+                "rule.parent_cycle",
+                f"clause {c.id!r} is its own ancestor through 'parent'; "
+                "a chapeau's items point to the chapeau, never the reverse",
+                ("clauses", i, "parent"),
+            )
 
 
 def recorded_meeting(s: JointStatement, check: Check) -> None:
