@@ -303,7 +303,7 @@ class _Writer:
         else:
             title = "Joint statement of " + _enumerate([p.name for p in parties])
             why = "the text has no title line: put the publisher's title"
-        found = first_term(DOCUMENT_TYPES_2, title)
+        found = first_term(DOCUMENT_TYPES_2, title) if laid.title is not None else None
         if found is None:
             found = first_term(DOCUMENT_TYPES_2, _this_document(text))
         document_type = found[0].value if found else "joint_statement"
@@ -342,7 +342,8 @@ class _Writer:
             self.add(f"    kind: {party.kind}")
             if party.country:
                 self.add(f"    country: {party.country}")
-            self.add(f"    span: {_span(party.span)}")
+            if party.span:
+                self.add(f"    span: {_span(party.span)}")
 
     def participants(self, participants: list[Participant]) -> None:
         if not participants:

@@ -23,7 +23,7 @@ Rules, not a model, and nothing from outside the text:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -38,7 +38,7 @@ class Party:
     id: str
     name: str
     kind: str
-    span: tuple[int, int]
+    span: tuple[int, int] | None
     country: str | None = None
     short_name: str | None = None
     review: str = ""
@@ -69,16 +69,26 @@ class Speakers:
     hints: list[str] = field(default_factory=list)
 
     def party(self, name: _Name, text: str, review: str, government: bool = False) -> Party:
-        """The party ``name`` designates, added if new."""
+        """The party ``name`` designates, added if new. A country named only by an adjective
+        ("Israeli") gets its own name and no span, until the text names it as a noun."""
+        wording = _one_line(text[name.start : name.end])
         for party in self.parties:
             if party.id == name.id:
+                if party.span is None and not name.adjective:
+                    party.name, party.span, party.review = wording, (name.start, name.end), review
                 return party
         kind = "government" if government and name.kind == "state" else name.kind
+        if name.adjective and name.country:
+            review = (
+                f"named only by an adjective ({wording!r}) before an office: check the name, and "
+                "add a span where the text names the state, if it does"
+            )
+            wording = _country_name(name.country)
         party = Party(
             name.id,
-            _one_line(text[name.start : name.end]),
+            wording,
             kind,
-            (name.start, name.end),
+            None if name.adjective else (name.start, name.end),
             name.country,
             name.short_name,
             review,
@@ -141,14 +151,20 @@ def find_speakers(text: str, laid: Layout, language: str) -> Speakers:
 def _opening(text: str, start: int, end: int, found: Speakers) -> None:
     """The parties and offices named before the first act of the opening sentence."""
     names = _names(text, start, end)
-    if not names:
-        return
-    stop = _act_after(text, names[0].end, end)
+    stop = _act_after(text, names[0].end if names else start, end)
+    names = [_as_adjective(text, n, stop) for n in names if n.end <= stop]
     government = "Government" in text[start:stop]
     for name in names:
-        if name.end <= stop:
-            found.party(name, text, "named in the opening formula; check its kind", government)
-    _offices(text, start, stop, [n for n in names if n.end <= stop], found)
+        found.party(name, text, "named in the opening formula; check its kind", government)
+    _offices(text, start, stop, names, found)
+
+
+def _as_adjective(text: str, name: _Name, end: int) -> _Name:
+    """``name`` marked as an adjective when an office follows it ("U.S. National Security ...")."""
+    following = re.compile(r"\s+([\w-]+)").match(text, name.end, end)
+    if following is None or following.group(1) not in _OFFICE_WORDS:
+        return name
+    return replace(name, adjective=True)
 
 
 def _act_after(text: str, start: int, end: int) -> int:
@@ -169,11 +185,17 @@ def _offices(text: str, start: int, end: int, names: list[_Name], found: Speaker
         if match is None:
             return
         term, a, b = match
+        if not _is_office_word(text[cursor:end][a:b].split()[-1]) or text[
+            cursor + b : cursor + b + 1
+        ] in ("'", "\u2019"):  # "Kingdom" is no king; "Leaders' Summit" is no leader
+            cursor += b
+            continue
         office_start, office_end = _office_run(text, cursor + a, cursor + b, end)
         cursor = max(office_end, cursor + b)
         office = _one_line(text[office_start:office_end])
         listed = _listed_after(text, office_end, end, names)
-        if listed:
+        one = len(listed) == 1 and listed[0].kind == "state" and not office.endswith("s")
+        if listed and not one:  # "the Leaders of A, B and C"; "President of A X" goes below
             _list_offices(text, office, term.value, listed, found)
             cursor = listed[-1].end
             continue
@@ -185,7 +207,9 @@ def _offices(text: str, start: int, end: int, names: list[_Name], found: Speaker
         if party_name is not None and person_span is None:
             person_span = _person(text, party_name.end, end)
         demonym = party_name or _demonym(text, office_start, office_end, start)
-        span_end = max(after, party_name.end if party_name else 0)
+        span_end = max(
+            after, party_name.end if party_name else 0, person_span[1] if person_span else 0
+        )
         cursor = max(cursor, span_end)
         person = _one_line(text[person_span[0] : person_span[1]]) if person_span else None
         if demonym is None:
@@ -260,6 +284,7 @@ class _Name:
     kind: str
     country: str | None = None
     short_name: str | None = None
+    adjective: bool = False
 
 
 #: Forms diplomatic texts use that ISO 3166's short names do not.
@@ -456,7 +481,7 @@ def _demonym(text: str, start: int, end: int, floor: int) -> _Name | None:
     for word in words:
         code = _DEMONYMS.get(word.group()) or _DEMONYMS.get(word.group().rstrip("."))
         if code is not None:
-            return _Name(word.start(), word.end(), code.lower(), "state", code)
+            return _Name(word.start(), word.end(), code.lower(), "state", code, adjective=True)
     return None
 
 
@@ -474,6 +499,41 @@ _OFFICE_WORDS = frozenset(
         *("Russian", "Security", "Advisors", "Advisers", "Co-leaders", "co-leaders", "leaders"),
     )
 )
+
+
+def _is_office_word(word: str) -> bool:
+    """Whether ``word`` names an office: a word of a rank's cue (or its plural), or an office word."""
+    return word in _OFFICE_WORDS or word.lower() in _rank_words()
+
+
+@cache
+def _rank_words() -> frozenset[str]:
+    from jointstmt.model.vocabulary import RANKS_2
+
+    words = {word for term in RANKS_2 for cue in term.cues for word in cue.split()}
+    return frozenset(words | {f"{word}s" for word in words})
+
+
+#: Canonical names of the countries whose ISO 3166 short name reads oddly in a title.
+_COUNTRY_NAMES = {
+    "US": "the United States",
+    "GB": "the United Kingdom",
+    "KR": "the Republic of Korea",
+    "RU": "Russia",
+    "AE": "the United Arab Emirates",
+    "NL": "the Netherlands",
+}
+
+
+def _country_name(code: str) -> str:
+    from jointstmt.model._iso3166 import COUNTRIES
+
+    if code in _COUNTRY_NAMES:
+        return _COUNTRY_NAMES[code]
+    head, _, style = COUNTRIES[code].split(" (")[0].partition(", ")
+    return f"{style} {head}" if style else head
+
+
 _CONNECTORS = frozenset(("of", "for", "to", "the", "and", "or"))
 
 
@@ -519,8 +579,8 @@ _PERSON = (
 
 
 def _person(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The person's name after an office ("... Advisor Dr. Eyal Hulata"), if one follows."""
-
+    """The person's name after an office ("... Advisor Dr. Eyal Hulata"), if one follows: two
+    words at least, so that a capitalized noun ("Summit") is not taken for a name."""
     match = re.compile(_PERSON).match(text, start, end)
     if match is None:
         return None
@@ -528,13 +588,15 @@ def _person(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = name.split()
     while words and words[-1] in ("of", "de", "la", "le", "da", "del", "der", "al"):
         words.pop()
-    if not words or words[0] in _OFFICE_WORDS or _is_country_at(text, match.start("person"), end):
+    if (
+        len(words) < 2
+        or words[0] in _OFFICE_WORDS
+        or _is_country_at(text, match.start("person"), end)
+    ):
         return None
-    stop = match.start("person") + len(" ".join(words)) if "\n" not in name else None
-    if stop is None:  # a name wrapped over two lines: measure it in the text itself
-        stop = match.start("person")
-        for word in words:
-            stop = text.index(word, stop) + len(word)
+    stop = match.start("person")
+    for word in words:  # the words as the text spaces them (a name may wrap)
+        stop = text.index(word, stop) + len(word)
     return match.start("person"), stop
 
 
