@@ -1,4 +1,4 @@
-"""The reference dataset (SPEC §8): pinned, complete, exact, and loadable by its users."""
+"""The reference dataset (SPEC §8), in version 2: pinned, complete, exact, and loadable by its users."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from ruamel.yaml import YAML
 
 import jointstmt
 from jointstmt.datasets import list_datasets, load_dataset
-from jointstmt.model import JointStatement
-from jointstmt.model.vocabulary import CLAUSE_TYPES
+from jointstmt.model.v2 import JointStatement
+from jointstmt.model.vocabulary import CLAUSE_TYPES_2
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 DATASET_ID = "trilateral-vfm-dialogue-2024-05-31"
@@ -82,7 +82,7 @@ def test_source_is_pinned_by_the_sha256_recorded_in_the_yaml_and_here(
 def test_yaml_opens_with_the_editor_schema_modeline() -> None:
     """Editors validate the file against the published schema (yaml-language-server)."""
     first = STATEMENT_FILE.read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../../schemas/joint-statement-1.schema.json"
+    assert first == "# yaml-language-server: $schema=../../schemas/joint-statement-2.schema.json"
     assert (STATEMENT_FILE.parent / first.split("=", 1)[1]).resolve().is_file()
 
 
@@ -91,7 +91,7 @@ def test_paragraph_spans_are_the_thirteen_quoted_paragraphs(
 ) -> None:
     """Paragraph n's span is the text inside the n-th quoted line of the source."""
     assert len(quoted_paragraphs) == PARAGRAPHS
-    assert [(p.number, p.span.start, p.span.end) for p in statement.paragraphs] == [
+    assert [(p.number, p.span.start, p.span.end) for p in statement.body.paragraphs] == [
         (n, start, end) for n, (start, end) in enumerate(quoted_paragraphs, 1)
     ]
 
@@ -100,7 +100,7 @@ def test_paragraph_verification_follows_the_comparison_with_the_official_release
     statement: JointStatement,
 ) -> None:
     """P1 differs by a comma, P2 is identical, P3 is paraphrased, P4-P13 could not be checked."""
-    status = {p.number: p.verification for p in statement.paragraphs}
+    status = {p.number: p.verification for p in statement.body.paragraphs}
     assert status == {
         1: "minor_differences",
         2: "identical",
@@ -175,7 +175,7 @@ def test_reaffirmation_condemnation_commitment_and_welcome_are_each_used(
 
 def test_every_clause_type_used_is_defined_in_the_vocabulary(statement: JointStatement) -> None:
     """No clause uses a type without a definition (and event codes) in the vocabulary."""
-    assert {c.type for c in statement.clauses} <= set(CLAUSE_TYPES.values)
+    assert {c.type for c in statement.clauses} <= set(CLAUSE_TYPES_2.values)
 
 
 def test_clauses_that_say_reaffirm_or_reiterate_are_marked_reaffirmed(
@@ -195,13 +195,15 @@ def test_the_deputy_secretarys_assurance_is_the_united_states_alone(
 ) -> None:
     """Paragraph 4's 'The Deputy Secretary reiterated ...' is acted by the U.S. participant only."""
     (clause,) = (c for c in statement.clauses if c.text.startswith("The Deputy Secretary"))
-    (us,) = (p.id for p in statement.participants if p.country == "US")
+    (us,) = (p.id for p in statement.participants if p.party == "us")
     assert clause.actors == (us,)
 
 
 def test_every_declared_entity_is_targeted_by_a_clause(statement: JointStatement) -> None:
-    """Entities are only what clauses refer to: none is declared and left unused."""
-    targeted = {t for c in statement.clauses for t in c.targets}
+    """Entities are only what clauses refer to (as targets, addressees or cited documents): none
+    is declared and left unused."""
+    targeted = {t for c in statement.clauses for t in (*c.targets, *c.addressees)}
+    targeted |= {cite.entity for c in statement.clauses for cite in c.cites}
     assert [e.id for e in statement.entities if e.id not in targeted] == []
 
 
@@ -232,8 +234,8 @@ def test_the_datasets_api_lists_and_loads_the_reference_statement() -> None:
 
 
 def test_the_dataset_card_lists_every_clause_with_its_type(statement: JointStatement) -> None:
-    """datasets/README.md's paragraph table names each clause with its type, so card and data agree."""
-    card = (REPOSITORY / "datasets" / "README.md").read_text(encoding="utf-8")
+    """The dataset card's paragraph table names each clause with its type, so card and data agree."""
+    card = (FOLDER / "README.md").read_text(encoding="utf-8")
     missing = [c.id for c in statement.clauses if f"`{c.id}` ({c.type}" not in card]
     assert missing == []
     assert f"| **total** | **{len(statement.clauses)}** |" in card

@@ -1,7 +1,7 @@
 """Inter-coder agreement between the shipped corpus (coder A) and an independent second pass
 (coder B, ``docs/agreement/<id>.yaml``): clause boundaries and clause types.
 
-usage: python tools/agreement.py [--markdown]
+usage: python tools/agreement.py [--write]   (--write: into datasets/README.md, between the agreement markers)
 
 Clauses are matched across coders when their spans overlap by at least half of their
 union (Jaccard >= 0.5), each clause at most once, best overlap first. Reported:
@@ -108,7 +108,13 @@ STATEMENTS = (
 )
 
 
-def main() -> None:
+def report() -> str:
+    """The agreement tables, as markdown."""
+    out: list[str] = []
+
+    def print(line: str = "") -> None:
+        out.append(line)
+
     results = [compare(s) for s in STATEMENTS]
     print(
         "| statement | clauses A | clauses B | matched | identical spans | type agreement | kappa (clauses) | kappa (words) |"
@@ -150,6 +156,25 @@ def main() -> None:
     counts = Counter(all_typed)
     for row in labels:
         print(f"| {row} | " + " | ".join(str(counts[(row, col)] or "") for col in labels) + " |")
+    return "\n".join(out)
+
+
+def main() -> None:
+    import re
+
+    text = report()
+    if "--write" in sys.argv[1:]:
+        readme = ROOT / "datasets" / "README.md"
+        old = readme.read_text(encoding="utf-8")
+        new = re.sub(
+            r"<!-- agreement:start -->.*?<!-- agreement:end -->",
+            lambda _: f"<!-- agreement:start -->\n{text}\n<!-- agreement:end -->",
+            old,
+            flags=re.S,
+        )
+        readme.write_text(new, encoding="utf-8")
+    else:
+        sys.stdout.write(text + "\n")
 
 
 if __name__ == "__main__":

@@ -69,7 +69,19 @@ def _migrate(edit: Any) -> bool:
     if version != 1:
         raise MigrationError(f"schema_version is {version!r}; only version 1 can be migrated")
     migrate_document(edit.document)
+    _point_modeline_at_version_2(edit.document)
     return True
+
+
+def _point_modeline_at_version_2(document: Any) -> None:
+    """An editor modeline naming the version-1 schema now names version 2's."""
+    comment = getattr(document, "ca", None)
+    before = comment.comment[1] if comment is not None and comment.comment else None
+    for token in before or ():
+        if "joint-statement-1.schema.json" in token.value:
+            token.value = token.value.replace(
+                "joint-statement-1.schema.json", "joint-statement-2.schema.json"
+            )
 
 
 def migrate_document(doc: Any) -> None:
