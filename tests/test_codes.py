@@ -145,6 +145,8 @@ def test_every_code_has_a_case() -> None:
     """Adding a code to the table without a test case fails here."""
     # the io.* codes of a run rather than of a file's content: tests/hostile/ covers them
     run_codes = ["io.not_found", "io.unreadable", "io.walk", "io.symlink_outside", "io.worker"]
+    # the corpus rules hold across files: tests/test_corpus_rules.py has one test each
+    run_codes += ["rule.corpus_duplicate_id", "rule.corpus_reference", "rule.work_alignment"]
     assert sorted([c.code for c in CASES] + run_codes + ["io.findings_cap"]) == sorted(CODES)
 
 

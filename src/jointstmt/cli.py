@@ -58,10 +58,19 @@ def _validate(args: argparse.Namespace) -> int:
     limits = _limits.Limits(
         max_bytes=args.max_bytes, max_depth=args.max_depth, max_findings=args.max_findings
     )
+    from jointstmt.rules.corpus import check_corpus
+
     reporter = REPORTERS[args.format](sys.stdout)
     summary = Summary()
+    facts = []
     for result in check_paths(args.paths, limits, args.jobs, _note):
         summary.add(result)
+        reporter.file(result)
+        if result.facts is not None:
+            facts.append((result.path, result.facts))
+    # what holds across the files: reported after them, in the file each finding concerns
+    for result in check_corpus(facts):
+        summary.add_corpus(result)
         reporter.file(result)
     reporter.finish(summary)
     return 0 if summary.invalid == 0 else 1

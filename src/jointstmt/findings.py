@@ -71,6 +71,9 @@ CODES: dict[str, str] = {
     "rule.subdivision": "An ISO 3166-2 code that does not exist or belongs to another country.",
     "rule.language_tag": "A well-formed language tag with subtags unknown to the BCP 47 registry.",
     "rule.time_zone": "A time zone that is not in the IANA time zone database.",
+    "rule.corpus_duplicate_id": "Two statements validated together share an id.",
+    "rule.corpus_reference": "An entity names a statement that is not among the files validated together.",
+    "rule.work_alignment": "Language versions of one work differ in clause ids or share a language.",
     "rule.parent_cycle": "Following a clause's parent leads back to the clause (version 2).",
     "rule.recorded_meeting": "More than one meeting has relation recorded (version 2).",
 }
@@ -137,6 +140,24 @@ def json_pointer(path: tuple[str | int, ...]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class CorpusFacts:
+    """What the corpus rules need of one valid statement, small enough to cross processes.
+
+    Each fact carries its location (line, column, JSON Pointer) so that a finding about it
+    can be reported in the file it concerns.
+    """
+
+    id: str
+    id_at: tuple[int, int]
+    work: str | None = None
+    work_at: tuple[int, int] = (1, 1)
+    language: str = ""
+    clause_ids: tuple[str, ...] = ()
+    statement_refs: tuple[tuple[str, int, int, str], ...] = ()
+    """``(statement id, line, column, pointer)`` of each entity that names another statement."""
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """What checking one file gives: its findings, and the statement when it is valid.
 
@@ -147,6 +168,8 @@ class FileResult:
     path: str
     findings: list[Finding]
     statement: BaseModel | None = None
+    facts: CorpusFacts | None = None
+    """For a valid statement, what the corpus rules check across files."""
 
     @property
     def valid(self) -> bool:

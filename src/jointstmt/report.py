@@ -46,6 +46,12 @@ class Summary:
         self.invalid += not result.valid
         self.errors += len(result.findings)
 
+    def add_corpus(self, result: FileResult) -> None:
+        """Count the corpus findings of a file already counted as valid (it no longer is)."""
+        self.valid -= 1
+        self.invalid += 1
+        self.errors += len(result.findings)
+
     def line(self) -> str:
         """``3 files checked: 2 valid, 1 invalid, 4 errors``."""
         files = "file" if self.files == 1 else "files"
@@ -92,9 +98,7 @@ class JsonReporter:
         record = {
             "path": json_text(result.path),
             "valid": result.valid,
-            "errors": [
-                {**f.as_dict(), "message": json_text(f.message)} for f in result.findings
-            ],
+            "errors": [{**f.as_dict(), "message": json_text(f.message)} for f in result.findings],
         }
         self.out.write(json.dumps(record))
 

@@ -327,8 +327,12 @@ def _check_item(item: tuple[str, str | bytes | FileResult], limits: Limits) -> F
         return what
     if isinstance(what, bytes):
         # a statement read from standard input finds its source files in the current folder
-        return FileResult(name, check_bytes(what, Path.cwd(), limits).findings)
-    return FileResult(name, check_file(Path(what), limits).findings)
+        result = check_bytes(what, Path.cwd(), limits)
+    else:
+        result = check_file(Path(what), limits)
+    # the statement stays in the worker (reporters need only findings); the corpus rules'
+    # facts are small and travel with the result
+    return FileResult(name, result.findings, facts=result.facts)
 
 
 def _check_chunk(

@@ -19,6 +19,7 @@ from jointstmt.limits import Limits
 from jointstmt.loader import LoadError, parse_yaml, too_large
 from jointstmt.model import JointStatement
 from jointstmt.rules import check_rules
+from jointstmt.rules.corpus import corpus_facts
 from jointstmt.structure import check_structure, version_of
 
 STDIN = "-"
@@ -58,7 +59,9 @@ def _check_bytes(data: bytes, base_dir: Path | None, limits: Limits, path: str) 
     findings = capped(
         check_rules(version, statement, document.positions, base_dir), limits.max_findings
     )
-    return FileResult(path, findings, None if findings else statement)
+    if findings:
+        return FileResult(path, findings)
+    return FileResult(path, findings, statement, corpus_facts(statement, document.positions))
 
 
 def check_file(path: Path, limits: Limits = Limits()) -> FileResult:
