@@ -140,3 +140,23 @@ def test_cohen_kappa_is_one_for_agreement_and_zero_for_chance() -> None:
     # both coders say "a" half the time, independently: observed = expected = 0.5
     assert cohen_kappa([("a", "a"), ("a", "b"), ("b", "a"), ("b", "b")]) == 0.0
     assert cohen_kappa([("a", "b"), ("b", "a")]) < 0
+
+
+def test_the_datasets_command_lists_every_statement_with_its_counts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["datasets"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t") == ["id", "version", "issued", "parties", "clauses", "path"]
+    rows = [line.split("\t") for line in lines[1:-1]]
+    assert {row[0] for row in rows} == {*CORPUS_SHA256, "trilateral-vfm-dialogue-2024-05-31"}
+    total = 0
+    for row in rows:
+        statement = load(Path(row[5]))
+        assert (row[1], row[2], int(row[4])) == (
+            str(statement.schema_version),
+            str(statement.issued),
+            len(statement.clauses),
+        )
+        total += len(statement.clauses)
+    assert lines[-1] == f"22 statements, {total} clauses"

@@ -120,8 +120,19 @@ def _schema(args: argparse.Namespace) -> int:
 def _datasets(args: argparse.Namespace) -> int:
     from jointstmt.datasets import list_datasets
 
-    for dataset in list_datasets():
-        print(f"{safe(dataset.id)}\t{safe(str(dataset.path))}")
+    datasets = list_datasets()
+    total = 0
+    print("id\tversion\tissued\tparties\tclauses\tpath")
+    for dataset in datasets:
+        statement = dataset.load()
+        parties = getattr(statement, "parties", None)
+        count = len(parties) if parties is not None else len(statement.participants)
+        total += len(statement.clauses)
+        print(
+            f"{safe(dataset.id)}\t{statement.schema_version}\t{statement.issued}\t{count}\t"
+            f"{len(statement.clauses)}\t{safe(str(dataset.path))}"
+        )
+    print(f"{len(datasets)} statements, {total} clauses")
     return 0
 
 
