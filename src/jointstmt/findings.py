@@ -23,6 +23,8 @@ from jointstmt.limits import (
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
     from pydantic import BaseModel
 
 #: Every code a finding may carry, with what it means. Grouped by layer:
@@ -112,6 +114,67 @@ def excerpt(value: object, limit: int = 80) -> str:
     """
     text = value if isinstance(value, str) else repr(value)
     return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """A YAML value as a message shows it: a string quoted, a number, ``true``, ``null``, a list
+    or mapping named and written in flow style (``a list ["Joint"]``), cut to ``limit``."""
+    if isinstance(value, str):
+        return excerpt(value, limit)
+    if isinstance(value, list | dict):
+        import json  # a list or mapping where a scalar belongs: only in a message
+
+        kind = "list" if isinstance(value, list) else "mapping"
+        if not value:
+            return f"an empty {kind}"
+        flow = json.dumps(value, ensure_ascii=False, default=str)
+        return f"a {kind} {flow if len(flow) <= limit else flow[: limit - 3] + '...'}"
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    return excerpt(value, limit)[1:-1]
+
+
+def nearest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    """The candidates most like ``word``, nearest first: at most ``n``, each with difflib's ratio
+    of at least 0.6 and within 0.05 of the best (``head_of_govt`` is ``head_of_government``,
+    not also ``head_of_state``)."""
+    import difflib  # only a file with an error needs it
+
+    matcher = difflib.SequenceMatcher(b=word)
+    scored = []
+    for candidate in candidates:
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+            ratio = matcher.ratio()
+            if ratio >= 0.6:
+                scored.append((ratio, candidate))
+    scored.sort(key=lambda pair: -pair[0])
+    return [c for ratio, c in scored[:n] if ratio >= scored[0][0] - 0.05]
+
+
+def by_likeness(word: str, candidates: Iterable[str]) -> list[str]:
+    """All of ``candidates``, the most like ``word`` first (ties keep their order)."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(b=word)
+
+    def unlikeness(candidate: str) -> float:
+        matcher.set_seq1(candidate)
+        return -matcher.ratio()
+
+    return sorted(candidates, key=unlikeness)
+
+
+def did_you_mean(names: Sequence[str]) -> str:
+    """``did you mean 'a', 'b' or 'c'?`` (names quoted as a message quotes values)."""
+    quoted = [excerpt(name) for name in names]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return f"did you mean {listed}?"
+
+
+def a_or_an(noun: str) -> str:
+    """``a rank``, ``an entity kind``: the article a reader says before ``noun``."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def capped(findings: list[Finding], limit: int, total: int | None = None) -> list[Finding]:

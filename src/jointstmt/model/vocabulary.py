@@ -75,6 +75,26 @@ class Vocabulary:
                 return term
         raise KeyError(value)
 
+    @property
+    def label(self) -> str:
+        """The vocabulary's name as a message says it (``entity kind``)."""
+        return self.name.replace("_", " ")
+
+    def nearest(self, value: str) -> list[str]:
+        """The values a user who wrote ``value`` most likely meant, nearest first.
+
+        A value spelt another way (``Head of Government``) or a term's cue (``prime
+        minister``) names its term; otherwise difflib's close matches (``head_of_govt``).
+        """
+        from jointstmt.findings import nearest
+
+        spelt = value.strip().casefold().replace("-", "_").replace(" ", "_")
+        if spelt in self:
+            return [spelt]
+        phrase = spelt.replace("_", " ")
+        cued = [t.value for t in self.terms if phrase in t.cues]
+        return cued or nearest(spelt, self.values)
+
 
 def _v(name: str, definition: str, *terms: Term) -> Vocabulary:
     return Vocabulary(name, definition, terms)
