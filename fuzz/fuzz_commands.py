@@ -4,18 +4,18 @@ Each input is first put through ``fuzz_validate.py``'s target (validation and al
 properties), then, as a file in a scratch folder holding the example source texts:
 
 * ``jointstmt spans --write``: exit status 0 or 1, never an exception; nothing printed
-  that a terminal would act on or hide (``tests/hostile/printable.py``); a file that
-  validated is left byte for byte as it was; a file it rewrote still parses with
-  validation's guards.
+  that a terminal would act on or hide (``tests/hostile/printable.py``); a file it
+  rewrote still parses with validation's guards.
 * ``jointstmt migrate --output``: never an exception; a valid version-1 statement
   migrates without a problem (and :func:`jointstmt.migrate.migrate_file` validates
-  the result); every problem is one line.
+  the result); a problem is a message (the command escapes it when it prints it).
 
 Run it as ``fuzz_validate.py`` is run (``fuzz/README.md``).
 """
 
 from __future__ import annotations
 
+import importlib
 import io
 import shutil
 import sys
@@ -25,16 +25,16 @@ import atheris
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import fuzz_validate  # noqa: E402  (instruments the validation stack, sets up its folder)
+import fuzz_validate  # instruments the validation stack, sets up its folder
 
 with atheris.instrument_imports(include=["jointstmt"]):
+    importlib.import_module("jointstmt.roundtrip")  # imported lazily by migrate: instrument it
     from jointstmt.loader import LoadError, parse_yaml
     from jointstmt.migrate import migrate_file
-    from jointstmt.roundtrip import keep_layout, load
     from jointstmt.spans import update_spans
     from jointstmt.validation import check_bytes
 
-from hostile.printable import assert_printable  # noqa: E402
+from hostile.printable import assert_printable
 
 WORK = fuzz_validate.ROOT_DIR / "work"
 WORK.mkdir()
@@ -43,19 +43,16 @@ for text in fuzz_validate.BASE.glob("*.txt"):
         shutil.copy(text, WORK / text.name)
 FILE = WORK / "statement.yaml"
 MIGRATED = WORK / "migrated.yaml"
-assert load and keep_layout  # imported for their instrumentation
 
 
-def _spans(data: bytes, valid: bool) -> None:
+def _spans(data: bytes) -> None:
     FILE.write_bytes(data)
     printed = io.StringIO()
     status = update_spans(FILE, write=True, out=printed, err=printed)
     assert status in (0, 1), status
     assert_printable(printed.getvalue())
     written = FILE.read_bytes()
-    if valid:
-        assert written == data
-    elif written != data:
+    if written != data:
         try:
             parse_yaml(written)
         except LoadError as error:
@@ -66,7 +63,7 @@ def _migrate(data: bytes, version: int | None) -> None:
     FILE.write_bytes(data)
     MIGRATED.unlink(missing_ok=True)
     _, problems = migrate_file(FILE, MIGRATED)
-    assert all("\n" not in p for p in problems), problems
+    assert all(isinstance(p, str) and p.strip() for p in problems), problems
     if version == 1:
         assert problems == [], problems
         assert check_bytes(MIGRATED.read_bytes(), WORK).findings == []
@@ -77,7 +74,7 @@ def test_one_input(data: bytes) -> None:
     fuzz_validate.test_one_input(data)
     outcome = check_bytes(data, WORK)
     statement = outcome.statement
-    _spans(data, statement is not None)
+    _spans(data)
     _migrate(data, None if statement is None else getattr(statement, "schema_version", None))
 
 

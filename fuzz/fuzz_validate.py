@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.dont_write_bytecode = True  # lazy imports during a run must not count as writes
 
 with atheris.instrument_imports(include=["jointstmt", "ruamel"]):
-    from jointstmt.serialize import dumps
     from jointstmt.limits import Limits
+    from jointstmt.serialize import dumps
     from jointstmt.validation import check_bytes
 
 from hostile.checks import assert_sound  # noqa: E402
@@ -62,7 +62,9 @@ _FORBIDDEN = (
 
 def _examples() -> list[tuple[str, Path]]:
     """Each example statement's folder (versions 1 and 2), with a flat name for its text."""
-    folders = sorted(p.parent for p in EXAMPLES.rglob("statement.yaml"))
+    folders = sorted(
+        p.parent for p in EXAMPLES.rglob("statement.yaml") if (p.parent / "statement.txt").is_file()
+    )
     return [("-".join(f.relative_to(EXAMPLES).parts), f) for f in folders]
 
 

@@ -97,7 +97,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "and compute paragraph spans",
         description=DESCRIPTION,
     )
-    command.add_argument("file", metavar="FILE", type=Path, help="a statement YAML file")
+    command.add_argument("file", metavar="FILE", help="a statement YAML file")
     command.add_argument(
         "--write",
         action="store_true",
@@ -109,9 +109,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _run(args: argparse.Namespace) -> int:
     from jointstmt.terminal import safe
 
-    path: Path = args.file
-    if not path.exists() and not path.is_symlink():
-        print(f"jointstmt spans: no such file: {safe(str(path))}", file=sys.stderr)
+    path = Path(args.file)  # not type=Path: Path("") would be the current folder
+    if not args.file or (not path.exists() and not path.is_symlink()):
+        print(f"jointstmt spans: no such file: {safe(repr(args.file))}", file=sys.stderr)
         return 2
     return update_spans(path, write=args.write)
 
@@ -286,7 +286,9 @@ def _load(path: Path) -> tuple[bytes, Any, Any]:
     yaml = _yaml()
     try:
         document = yaml.load(raw.decode("utf-8-sig"))
-    except YAMLError as error:  # pragma: no cover - the guards above reject it first
+    # ValueError, OverflowError: ruamel builds the dates the loader keeps as strings, and
+    # fails on impossible ones (``issued: 2024-13-01``)
+    except (YAMLError, ValueError, OverflowError) as error:
         raise _FileError(f"not YAML the tool can edit: {error}") from None
     if not isinstance(document, dict):
         raise _FileError("the file does not hold a statement (a YAML mapping)")
@@ -651,18 +653,16 @@ def _escape(character: str) -> str:
 
 
 def _write(path: Path, raw: bytes, document: Any, yaml: Any) -> None:
-    """Write ``document`` over ``path`` atomically, with the original's BOM and line endings."""
+    """Write ``document`` over ``path`` atomically, in the original's layout (BOM, line
+    endings, ``---`` and what is above it, ``...`` and what follows it)."""
     import io
 
     from jointstmt.fileio import atomic_write
+    from jointstmt.roundtrip import keep_layout
 
     buffer = io.StringIO()
     yaml.dump(document, buffer)
-    text = buffer.getvalue()
-    if b"\r\n" in raw:
-        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
-    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-    atomic_write(path, bom + text.encode("utf-8"))
+    atomic_write(path, keep_layout(buffer.getvalue(), raw))
 
 
 def _indentation(text: str) -> dict[str, int]:
