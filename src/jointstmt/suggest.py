@@ -221,9 +221,11 @@ def _matches(folded: str, subjects: tuple[str, ...]) -> list[_Match]:
 
 
 def _speakers(folded: str, subjects: tuple[str, ...]) -> tuple[int, int] | None:
-    """Where the subject phrase that opens the sentence or a segment of it is, or ``None``."""
+    """Where the subject phrase that opens the sentence or a segment of it is, or ``None``
+    (a possessive is no subject: "Appreciating the United States' support")."""
     for match in _subject_pattern(subjects).finditer(folded):
-        if _SEGMENT_START.search(folded, 0, match.start()):
+        possessive = folded.startswith("'", match.end())
+        if not possessive and _SEGMENT_START.search(folded, 0, match.start()):
             return match.start(), match.end()
     return None
 
