@@ -27,7 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT / "datasets"
 EXAMPLES = ROOT / "tests" / "examples"
 V2_EXAMPLES = EXAMPLES / "v2"
-REFERENCE = DATASETS / "trilateral-vfm-dialogue-2024-05-31"
+#: A version-1 statement (the reference dataset as it was before version 2).
+VERSION_1 = EXAMPLES / "reference-v1"
+#: The datasets and the examples, but for the version-1 copy of a dataset (one id, twice).
+CORPUS = [DATASETS, *(p for p in sorted(EXAMPLES.iterdir()) if p.is_dir() and p != VERSION_1)]
 
 
 def _rows(folder: Path, table: str) -> list[dict[str, str]]:
@@ -44,13 +47,13 @@ def _corpus(*folders: Path) -> Iterator[Any]:
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped datasets and the examples exported as CSV, once for the module."""
     folder = tmp_path_factory.mktemp("export") / "tables"
-    outcome = export([DATASETS, EXAMPLES], folder, "csv")
+    outcome = export(CORPUS, folder, "csv")
     assert not outcome.problems, outcome.problems
     return folder
 
 
 def test_the_clause_table_has_one_row_per_clause_of_the_corpus(exported: Path) -> None:
-    statements = list(_corpus(DATASETS, EXAMPLES))
+    statements = list(_corpus(*CORPUS))
     clauses = _rows(exported, "clauses")
     assert len(clauses) == sum(len(r.statement.clauses) for r in statements)
     assert len(_rows(exported, "statements")) == len(statements)
@@ -104,7 +107,7 @@ def test_every_table_is_declared_with_its_keys(exported: Path) -> None:
 
 def test_the_value_column_holds_each_clauses_own_field(exported: Path) -> None:
     rows = {(r["statement_id"], r["clause_id"]): r for r in _rows(exported, "clauses")}
-    for loaded in _corpus(DATASETS, EXAMPLES):
+    for loaded in _corpus(*CORPUS):
         for clause in loaded.statement.clauses:
             row = rows[(loaded.statement.id, clause.id)]
             assert row["value_field"] == clause.value_field
@@ -120,7 +123,7 @@ def test_every_clause_type_field_has_a_column() -> None:
 
 
 def test_a_version_1_statement_is_exported_as_version_2_sees_it(tmp_path: Path) -> None:
-    outcome = export([REFERENCE], tmp_path, "csv")
+    outcome = export([VERSION_1], tmp_path, "csv")
     assert not outcome.problems
     (statement,) = _rows(tmp_path, "statements")
     assert statement["schema_version"] == "1"
@@ -158,8 +161,8 @@ def test_link_tables_carry_the_lists_of_version_2_clauses(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
 def test_every_format_holds_the_same_rows(fmt: str, tmp_path: Path) -> None:
-    export([DATASETS, EXAMPLES], tmp_path / "csv", "csv")
-    export([DATASETS, EXAMPLES], tmp_path / fmt, fmt)
+    export(CORPUS, tmp_path / "csv", "csv")
+    export(CORPUS, tmp_path / fmt, fmt)
     for table in TABLES:
         expected = _rows(tmp_path / "csv", table.name)
         got = _read(tmp_path / fmt / f"{table.name}{TABLE_FORMATS[fmt].suffix}", fmt)
@@ -190,7 +193,7 @@ def _as_csv(row: dict[str, Any]) -> dict[str, str]:
 def test_parquet_columns_carry_types_and_descriptions(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
-    export([REFERENCE], tmp_path, "parquet")
+    export([VERSION_1], tmp_path, "parquet")
     schema = pq.read_schema(tmp_path / "statements.parquet")
     assert str(schema.field("issued").type) == "date32[day]"
     assert str(schema.field("schema_version").type) == "int64"
@@ -245,7 +248,7 @@ def test_a_failure_mid_export_leaves_no_file_behind(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(module.TableExporter, "add", fail)
-    status = main(["export", str(REFERENCE), "-o", str(tmp_path)])
+    status = main(["export", str(VERSION_1), "-o", str(tmp_path)])
     assert status == 1
     assert list(tmp_path.iterdir()) == []
 
@@ -264,9 +267,9 @@ def test_the_command_writes_the_tables_and_says_what_it_wrote(
 
 
 def test_files_keep_the_mode_of_those_they_replace(tmp_path: Path) -> None:
-    export([REFERENCE], tmp_path, "csv")
+    export([VERSION_1], tmp_path, "csv")
     os.chmod(tmp_path / "clauses.csv", 0o640)
-    export([REFERENCE], tmp_path, "csv")
+    export([VERSION_1], tmp_path, "csv")
     assert (tmp_path / "clauses.csv").stat().st_mode & 0o777 == 0o640
 
 
@@ -287,7 +290,7 @@ def test_parquet_without_pyarrow_says_which_extra_to_install(
     monkeypatch.setattr(
         importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a)
     )
-    assert main(["export", str(REFERENCE), "--format", "parquet", "-o", str(tmp_path)]) == 1
+    assert main(["export", str(VERSION_1), "--format", "parquet", "-o", str(tmp_path)]) == 1
     assert "pip install 'jointstmt[parquet]'" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
@@ -303,10 +306,10 @@ def test_frames_are_the_tables_with_pandas_types() -> None:
 
 
 def test_frames_take_statement_models_of_either_version() -> None:
-    v1 = read(REFERENCE / f"{REFERENCE.name}.yaml")
+    v1 = read(VERSION_1 / "statement.yaml")
     from jointstmt import load
 
-    model = load(REFERENCE / f"{REFERENCE.name}.yaml")
+    model = load(VERSION_1 / "statement.yaml")
     tables = frames([model, read(V2_EXAMPLES / "reciprocal-items" / "statement.yaml").statement])
     assert list(tables["statements"]["schema_version"]) == [1, 2]
     assert len(tables["clauses"]) == len(v1.statement.clauses) + 3
@@ -371,7 +374,7 @@ def test_the_readme_event_record_is_what_the_export_writes() -> None:
 
     (block,) = _readme_blocks("json")
     shown = json.loads(block)
-    statement = read(REFERENCE / f"{REFERENCE.name}.yaml").statement
+    statement = read(V2_EXAMPLES / "reciprocal-items" / "statement.yaml").statement
     written = next(r for r in events(statement)[0] if r["id"] == shown["id"])
     assert {k: v for k, v in shown.items() if k != "coder"} == {
         k: v for k, v in written.items() if k != "coder"

@@ -24,10 +24,13 @@ from jointstmt.runner import discover
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT / "datasets"
-REFERENCE = (
+V2_EXAMPLES = ROOT / "tests" / "examples" / "v2"
+#: A version-1 statement with paragraphs: the reference dataset as it was before version 2.
+VERSION_1 = ROOT / "tests" / "examples" / "reference-v1" / "statement.yaml"
+#: A version-2 dataset.
+VERSION_2 = (
     DATASETS / "trilateral-vfm-dialogue-2024-05-31" / "trilateral-vfm-dialogue-2024-05-31.yaml"
 )
-V2_EXAMPLES = ROOT / "tests" / "examples" / "v2"
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#6E6E6E"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
@@ -212,7 +215,7 @@ def test_items_of_a_chapeau_name_their_parent() -> None:
 
 
 def test_paragraphs_are_numbered_and_text_outside_the_body_is_not_in_it() -> None:
-    loaded = read(REFERENCE)
+    loaded = read(VERSION_1)
     html = render(loaded.statement, loaded.source_text(), loaded.version)
     numbers = re.findall(r'<span class="para" data-n="(\d+)">', html)
     assert numbers == [str(p.number) for p in loaded.statement.body.paragraphs]
@@ -222,7 +225,7 @@ def test_paragraphs_are_numbered_and_text_outside_the_body_is_not_in_it() -> Non
 
 
 def test_the_page_loads_nothing_and_allows_only_its_own_style_and_script() -> None:
-    loaded = read(REFERENCE)
+    loaded = read(VERSION_1)
     html = render(loaded.statement, loaded.source_text(), loaded.version)
     assert not re.search(r"<(link|img|iframe|object|embed)\b", html)
     assert not re.search(r"\ssrc=", html)
@@ -254,10 +257,10 @@ def test_the_legend_lists_the_types_of_the_statement() -> None:
 
 
 def test_the_command_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["render", str(REFERENCE)]) == 0
+    assert main(["render", str(VERSION_1)]) == 0
     printed = capsys.readouterr().out
     output = tmp_path / "page.html"
-    assert main(["render", str(REFERENCE), "--output", str(output)]) == 0
+    assert main(["render", str(VERSION_1), "--output", str(output)]) == 0
     assert output.read_text(encoding="utf-8") == printed
     assert printed.startswith("<!DOCTYPE html>")
 
@@ -304,18 +307,18 @@ def _browse(page: Path, profile: Path, *arguments: str) -> subprocess.CompletedP
     return subprocess.run(command, capture_output=True, timeout=180, check=True)
 
 
-@pytest.mark.parametrize("which", ["reference", "hostile"])
+@pytest.mark.parametrize("which", ["version-1", "version-2", "hostile"])
 def test_in_chromium_every_clause_is_highlighted_and_the_text_is_the_source(
     which: str, tmp_path: Path
 ) -> None:
     """Chromium parses and runs the page: the DOM it serializes holds the text and every clause."""
-    if which == "reference":
-        loaded = read(REFERENCE)
-        statement, text = loaded.statement, loaded.source_text()
-        html = render(statement, text, loaded.version)
-    else:
+    if which == "hostile":
         statement, text = _hostile(), HOSTILE_TEXT
         html = render(statement, text)
+    else:
+        loaded = read(VERSION_1 if which == "version-1" else VERSION_2)
+        statement, text = loaded.statement, loaded.source_text()
+        html = render(statement, text, loaded.version)
     page = tmp_path / "page.html"
     page.write_text(html, encoding="utf-8")
 

@@ -158,9 +158,9 @@ class _Jsonl:
         self._stream.close()
 
 
-#: Rows per Parquet row group: large enough for good compression, small enough that a
-#: table's buffer stays a few megabytes whatever the corpus size.
-PARQUET_ROW_GROUP = 20_000
+#: Rows per Parquet row group. Rows wait in memory until a group is full, so the bound
+#: is what keeps memory flat: reached after a few hundred statements, a few megabytes.
+PARQUET_ROW_GROUP = 4096
 
 
 class _Parquet:
@@ -187,17 +187,21 @@ class _Parquet:
             metadata={"description": table.description},
         )
         self._writer = pq.ParquetWriter(path, self._schema)
-        self._rows: list[Row] = []
+        self._names = table.names
+        # by column, not by row: a list per column costs a pointer a value, a dict a row ~1 KB
+        self._columns: list[list[Any]] = [[] for _ in self._names]
 
     def write(self, row: Row) -> None:
-        self._rows.append(row)
-        if len(self._rows) >= PARQUET_ROW_GROUP:
+        for column, name in zip(self._columns, self._names, strict=True):
+            column.append(row[name])
+        if len(self._columns[0]) >= PARQUET_ROW_GROUP:
             self._flush()
 
     def _flush(self) -> None:
-        if self._rows:
-            self._writer.write_table(self._pa.Table.from_pylist(self._rows, self._schema))
-            self._rows.clear()
+        if self._columns[0]:
+            batch = self._pa.Table.from_arrays(self._columns, schema=self._schema)
+            self._writer.write_table(batch)
+            self._columns = [[] for _ in self._names]
 
     def close(self) -> None:
         self._flush()
