@@ -390,3 +390,18 @@ def test_the_readme_names_every_table_and_the_r_example_reads_real_ones() -> Non
     read_in_r = re.findall(r'read_resource\(package, "(\w+)"\)', r_code)
     assert read_in_r
     assert set(read_in_r) <= {t.name for t in TABLES}
+
+
+def test_a_link_in_the_output_folder_is_replaced_never_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.csv"
+    outside.write_text("not ours\n", encoding="utf-8")
+    os.chmod(outside, 0o777)
+    output = tmp_path / "out"
+    output.mkdir()
+    (output / "clauses.csv").symlink_to(outside)
+    export([VERSION_1], output, "csv")
+    assert outside.read_text(encoding="utf-8") == "not ours\n"
+    assert not (output / "clauses.csv").is_symlink()
+    assert (output / "clauses.csv").stat().st_mode & 0o777 == (
+        output / "parties.csv"
+    ).stat().st_mode & 0o777

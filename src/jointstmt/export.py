@@ -3,9 +3,9 @@
 One row per thing, with keys that join: ``statements``; their ``sources``,
 ``parties``, ``participants``, ``meetings``, ``entities``, ``paragraphs`` and
 ``clauses``; one table per many-to-many link (``clause_actors``,
-``clause_addressees``, ``clause_targets``, ``clause_topics``, ``clause_cites``,
-``clause_dates``, ``clause_quantities``, ``clause_relations``, ``party_members``,
-``meeting_places``); and the two vocabularies clauses point into
+``clause_agents``, ``clause_addressees``, ``clause_targets``, ``clause_topics``,
+``clause_cites``, ``clause_dates``, ``clause_quantities``, ``clause_relations``,
+``party_members``, ``meeting_places``); and the two vocabularies clauses point into
 (``clause_types`` with their CAMEO and PLOVER codes, ``topics`` with their PLOVER
 contexts). Every table but the vocabularies has ``statement_id``, and every
 other id is unique within its statement, so keys are (``statement_id``, id).
@@ -18,8 +18,8 @@ keys and foreign keys, so R, Julia and data portals read the corpus without this
 package. Every statement is exported as version 2 sees it
 (:mod:`jointstmt.reading`). A file that does not validate, or two files with one
 statement id, stop the export: nothing is written, the findings are reported,
-exit status 1. The files appear all at once (temporary files in the output
-folder, renamed at the end), and memory stays flat in the number of statements:
+exit status 1. The files appear together (temporary files in the output folder,
+each synced, renamed one after another at the end), and memory stays flat in the number of statements:
 rows are written as each statement is read (Parquet: in row groups).
 
 ``--format plover`` writes event records instead (:mod:`jointstmt.plover`).
@@ -83,6 +83,7 @@ class Staged:
 
         umask = os.umask(0)
         os.umask(umask)
+        default = 0o666 & ~umask
         for temporary, target in self._pending:
             fd = os.open(temporary, os.O_RDONLY)
             try:
@@ -90,9 +91,11 @@ class Staged:
             finally:
                 os.close(fd)
             try:
-                mode = stat.S_IMODE(os.lstat(target).st_mode)
+                found = os.lstat(target).st_mode
+                # a link's own mode says nothing about the file that replaces it
+                mode = default if stat.S_ISLNK(found) else stat.S_IMODE(found)
             except FileNotFoundError:
-                mode = 0o666 & ~umask
+                mode = default
             os.chmod(temporary, mode)
             # os.replace renames over a symlink, never through it: nothing leaves the folder
             os.replace(temporary, target)
