@@ -55,7 +55,7 @@ def test_references_every_target_is_a_declared_participant_or_entity(example: Pa
         (
             "rule.reference",
             "/clauses/1/targets/1",
-            "'ukrain' is not a declared participant or entity (no, ukraine, us)",
+            "'ukrain' is not a declared participant or entity (did you mean 'ukraine'?)",
         )
     ]
 
@@ -63,7 +63,11 @@ def test_references_every_target_is_a_declared_participant_or_entity(example: Pa
 def test_references_every_actor_is_a_declared_participant(example: Path) -> None:
     found = _edit(example, "actors: [us]", "actors: [usa]")
     assert found == [
-        ("rule.reference", "/clauses/1/actors/0", "'usa' is not a declared participant (no, us)")
+        (
+            "rule.reference",
+            "/clauses/1/actors/0",
+            "'usa' is not a declared participant (did you mean 'us'?)",
+        )
     ]
 
 
@@ -73,7 +77,7 @@ def test_references_every_cited_source_is_declared(example: Path) -> None:
         (
             "rule.reference",
             "/meeting/location/places/0/source",
-            "'wire' is not a declared source (text)",
+            "'wire' is not a declared source (declared: text)",
         )
     ]
 

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from jointstmt.findings import CorpusFacts, FileResult, Finding
+from jointstmt.findings import CorpusFacts, FileResult, Finding, did_you_mean, nearest
 
 
 def corpus_facts(statement: Any, positions: Any) -> CorpusFacts:
@@ -60,10 +60,12 @@ def check_corpus(files: Iterable[tuple[str, CorpusFacts]]) -> list[FileResult]:
     for path, facts in files:
         for target, line, column, pointer in facts.statement_refs:
             if target not in first:
+                near = nearest(target, first)
+                hint = f" ({did_you_mean(near)})" if near else ""
                 found[path].append(
                     Finding(
                         "rule.corpus_reference",
-                        f"statement {target!r} is not among the files validated together; "
+                        f"statement {target!r} is not among the files validated together{hint}; "
                         "validate it with this one, or remove the link",
                         line,
                         column,

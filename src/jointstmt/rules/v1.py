@@ -6,12 +6,21 @@ Each function's docstring is its rule; ``tests/test_rules.py`` has a
 
 from __future__ import annotations
 
-from functools import cache
-
 from jointstmt.findings import excerpt
 from jointstmt.model import JointStatement, StatementTextSource
 from jointstmt.model._iso3166 import SUBDIVISIONS
-from jointstmt.rules.common import Check, Path_, SourceText, duplicates, span_problem
+from jointstmt.rules.common import (
+    Check,
+    Path_,
+    SourceText,
+    duplicates,
+    known_language_tag,
+    known_time_zone,
+    span_problem,
+    time_zone_problem,
+    unknown_reference,
+)
+
 
 def unique_ids(s: JointStatement, check: Check) -> None:
     """rule.duplicate_id: ids of sources, of participants and entities (one namespace:
@@ -38,8 +47,7 @@ def references(s: JointStatement, check: Check) -> None:
 
     def need(ref: str | int | None, known: set[str] | set[int], what: str, path: Path_) -> None:
         if ref is not None and ref not in known:
-            listed = ", ".join(sorted(map(str, known))) or "none declared"
-            check.report("rule.reference", f"{ref!r} is not a declared {what} ({listed})", path)
+            check.report("rule.reference", unknown_reference(ref, known, what), path)
 
     m = s.meeting
     need(m.source, sources, "source", ("meeting", "source"))
@@ -107,7 +115,7 @@ def language_tag(s: JointStatement, check: Check) -> None:
                 for j, n in enumerate(p.person.other_names)
             ]
     for tag, path in tags:
-        if not _known_language_tag(tag):
+        if not known_language_tag(tag):
             message = f"{tag!r} is not a registered BCP 47 language tag"
             check.report("rule.language_tag", message, path)
 
@@ -115,12 +123,8 @@ def language_tag(s: JointStatement, check: Check) -> None:
 def time_zone(s: JointStatement, check: Check) -> None:
     """rule.time_zone: the meeting's time zone is in the IANA time zone database."""
     zone = s.meeting.time_zone
-    if zone is not None and not _known_time_zone(zone):
-        check.report(
-            "rule.time_zone",
-            f"{zone!r} is not an IANA time zone (e.g. America/New_York, Asia/Seoul)",
-            ("meeting", "time_zone"),
-        )
+    if zone is not None and not known_time_zone(zone):
+        check.report("rule.time_zone", time_zone_problem(zone), ("meeting", "time_zone"))
 
 
 def statement_text(s: JointStatement, check: Check) -> None:
@@ -248,17 +252,3 @@ def _pinned_text(s: JointStatement, check: Check) -> str | None:
     if found is None or found[1].digest != s.sources[found[0]].sha256:
         return None
     return found[1].text
-
-
-@cache
-def _known_language_tag(tag: str) -> bool:
-    import langcodes  # 25 ms: only when a statement is checked
-
-    return bool(langcodes.tag_is_valid(tag))
-
-
-@cache
-def _known_time_zone(name: str) -> bool:
-    import zoneinfo
-
-    return name in zoneinfo.available_timezones()

@@ -21,8 +21,17 @@ from jointstmt.model.v2.statement import (
     Location,
     StatementTextSource,
 )
-from jointstmt.rules.common import Check, Path_, SourceText, duplicates, span_problem
-from jointstmt.rules.v1 import _known_language_tag, _known_time_zone
+from jointstmt.rules.common import (
+    Check,
+    Path_,
+    SourceText,
+    duplicates,
+    known_language_tag,
+    known_time_zone,
+    span_problem,
+    time_zone_problem,
+    unknown_reference,
+)
 
 
 def unique_ids(s: JointStatement, check: Check) -> None:
@@ -65,7 +74,7 @@ def references(s: JointStatement, check: Check) -> None:
 
     def need(ref: str | int | None, known: set[str] | set[int], what: str, path: Path_) -> None:
         if ref is not None and ref not in known:
-            check.report("rule.reference", _unknown(ref, known, what), path)
+            check.report("rule.reference", unknown_reference(ref, known, what), path)
 
     for ref, path in _source_refs(s):
         need(ref, sources, "source", path)
@@ -187,7 +196,7 @@ def language_tag(s: JointStatement, check: Check) -> None:
                 for j, tag in enumerate(e.signing.languages)
             ]
     for tag, path in tags:
-        if not _known_language_tag(tag):
+        if not known_language_tag(tag):
             message = f"{tag!r} is not a registered BCP 47 language tag"
             check.report("rule.language_tag", message, path)
 
@@ -197,12 +206,8 @@ def time_zone(s: JointStatement, check: Check) -> None:
     zones: list[tuple[str | None, Path_]] = [(s.issued_time_zone, ("issued_time_zone",))]
     zones += [(m.time_zone, ("meetings", i, "time_zone")) for i, m in enumerate(s.meetings)]
     for zone, path in zones:
-        if zone is not None and not _known_time_zone(zone):
-            check.report(
-                "rule.time_zone",
-                f"{zone!r} is not an IANA time zone (e.g. America/New_York, Asia/Seoul)",
-                path,
-            )
+        if zone is not None and not known_time_zone(zone):
+            check.report("rule.time_zone", time_zone_problem(zone), path)
 
 
 def statement_text(s: JointStatement, check: Check) -> None:
@@ -306,23 +311,6 @@ RULES = (
     span_text,
 )
 """The version-2 rules, in the order their findings are reported."""
-
-
-def _unknown(ref: str | int, known: set[str] | set[int], what: str) -> str:
-    """``'gb' is not a declared party (did you mean 'uk'?)``: the nearest ids, not all of them."""
-    import difflib
-
-    names = sorted(map(str, known))
-    near = difflib.get_close_matches(str(ref), names, n=3, cutoff=0.6)
-    if near:
-        hint = "did you mean " + " or ".join(repr(n) for n in near) + "?"
-    elif not names:
-        hint = f"no {what} is declared"
-    elif len(names) <= 8:
-        hint = "declared: " + ", ".join(names)
-    else:
-        hint = f"{len(names)} are declared, none alike"
-    return f"{ref!r} is not a declared {what} ({hint})"
 
 
 def _source_refs(s: JointStatement) -> Iterator[tuple[str, Path_]]:
