@@ -160,13 +160,16 @@ def test_recipients_are_the_addressees_or_else_the_targets_that_can_act() -> Non
 
 def test_actors_carry_plover_codes_sectors_and_offices() -> None:
     statement = _statement(
-        [_demand(actors=["alpha", "beta", "minister", "union"])],
+        [_demand(actors=["alpha", "beta", "minister", "union", "envoy"])],
         participants=[
             {"id": "minister", "party": "beta", "office": "Foreign Minister", "rank": "minister"}
         ],
-        entities=[{"id": "union", "name": "the Union", "kind": "organization", "wikidata": "Q458"}],
+        entities=[
+            {"id": "union", "name": "the Union", "kind": "organization", "wikidata": "Q458"},
+            {"id": "envoy", "name": "Ms Envoy", "kind": "person", "office": "Special Envoy"},
+        ],
     )
-    alpha, beta, minister, union = events(statement)[0][0]["source"]
+    alpha, beta, minister, union, envoy = events(statement)[0][0]["source"]
     assert alpha == {"code": "USA", "actor_text": "Alpha"}
     assert beta == {"code": "JPN", "sector": "GOV", "actor_text": "the Government of Beta"}
     assert minister == {
@@ -176,6 +179,7 @@ def test_actors_carry_plover_codes_sectors_and_offices() -> None:
         "office": "Foreign Minister",
     }
     assert union == {"code": "IGO", "actor_text": "the Union", "identifier_id": "Q458"}
+    assert envoy == {"actor_text": "Ms Envoy", "office": "Special Envoy"}
 
 
 def test_the_source_defaults_to_the_issuing_parties() -> None:

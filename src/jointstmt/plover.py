@@ -109,50 +109,56 @@ _CONTEXTS: dict[str, tuple[str, ...]] = {t.value: t.plover for t in TOPICS_2}
 
 def events(statement: JointStatement) -> tuple[list[dict[str, Any]], Counter[str]]:
     """The PLOVER records of ``statement``'s clauses, and the clause types left uncoded (counted)."""
-    from jointstmt._version import __version__
-
     actors = _Actors(statement)
     cite_info = _cite_info(statement)
     records: list[dict[str, Any]] = []
     uncoded: Counter[str] = Counter()
     for sequence, clause in enumerate(statement.clauses, 1):
-        term = CLAUSE_TYPES_2[clause.type]
-        if not term.plover:
+        if CLAUSE_TYPES_2[clause.type].plover:
+            records.append(_record(statement, clause, sequence, actors, cite_info))
+        else:
             uncoded[clause.type] += 1
-            continue
-        quads = {QUAD_CODES.get(e) for e in term.plover}
-        record: dict[str, Any] = {
-            "id": f"{statement.id}/{clause.id}",
-            "date": statement.issued.isoformat(),
-        }
-        if statement.issued_time is not None:
-            record["time"] = statement.issued_time.strftime("%H:%M")
-        record |= {
-            "source": [actors.of(i) for i in statement.actors_of(clause)],
-            "recipient": [actors.of(i) for i in _recipients(clause, actors)],
-            "event": list(term.plover),
-            "mode": [term.plover_mode] if term.plover_mode else [],
-            "context": _context(clause),
-        }
-        if len(quads) == 1 and None not in quads:
-            record["quad_code"] = quads.pop()
-        record |= {
-            "link": statement.id,
-            "text": clause.text,
-            "text_info": {
-                "sequence": sequence,
-                "start": clause.span.start,
-                "end": clause.span.end,
-            },
-            "cite_info": cite_info,
-            "coder": f"jointstmt {__version__}",
-            "comment": f"{clause.type}: {clause.value}",
-            "statement_id": statement.id,
-            "clause_id": clause.id,
-            "clause_type": clause.type,
-        }
-        records.append(record)
     return records, uncoded
+
+
+def _record(
+    statement: JointStatement,
+    clause: ClauseBase,
+    sequence: int,
+    actors: _Actors,
+    cite_info: dict[str, Any],
+) -> dict[str, Any]:
+    """The record of one clause (the ``sequence``-th) whose type has PLOVER event types."""
+    from jointstmt._version import __version__
+
+    term = CLAUSE_TYPES_2[clause.type]
+    record: dict[str, Any] = {
+        "id": f"{statement.id}/{clause.id}",
+        "date": statement.issued.isoformat(),
+    }
+    if statement.issued_time is not None:
+        record["time"] = statement.issued_time.strftime("%H:%M")
+    record |= {
+        "source": [actors.of(i) for i in statement.actors_of(clause)],
+        "recipient": [actors.of(i) for i in _recipients(clause, actors)],
+        "event": list(term.plover),
+        "mode": [term.plover_mode] if term.plover_mode else [],
+        "context": _context(clause),
+    }
+    quads = {QUAD_CODES.get(e) for e in term.plover}
+    if len(quads) == 1 and None not in quads:
+        record["quad_code"] = quads.pop()
+    return record | {
+        "link": statement.id,
+        "text": clause.text,
+        "text_info": {"sequence": sequence, "start": clause.span.start, "end": clause.span.end},
+        "cite_info": cite_info,
+        "coder": f"jointstmt {__version__}",
+        "comment": f"{clause.type}: {clause.value}",
+        "statement_id": statement.id,
+        "clause_id": clause.id,
+        "clause_type": clause.type,
+    }
 
 
 def _context(clause: ClauseBase) -> list[str]:
@@ -164,7 +170,7 @@ def _context(clause: ClauseBase) -> list[str]:
 
 def _recipients(clause: ClauseBase, actors: _Actors) -> tuple[str, ...]:
     if clause.addressees:
-        return clause.addressees
+        return tuple(a for a in clause.addressees if actors.names(a))
     return tuple(t for t in clause.targets if actors.can_act(t))
 
 
@@ -199,19 +205,14 @@ class _Actors:
             return entity.kind in ACTING_ENTITY_KINDS
         return id in self._parties or id in self._participants
 
+    def names(self, id: str) -> bool:
+        """Whether ``id`` names a party, a participant or an entity (not a meeting)."""
+        return id in self._parties or id in self._participants or id in self._entities
+
     def of(self, id: str) -> dict[str, Any]:
         """The actor object for the party, participant or entity ``id``."""
         if id in self._participants:
-            participant = self._participants[id]
-            actor = self._coded(
-                self._parties[participant.party].kind, self._parties[participant.party].country
-            )
-            if "code" in actor and actor["code"] != "IGO":
-                actor["sector"] = "GOV"
-            text = participant.office
-            if participant.person is not None:
-                text = f"{text} {participant.person.name}"
-            return {**actor, "actor_text": text, "office": participant.office}
+            return self._participant(id)
         thing = self._parties.get(id) or self._entities[id]
         actor = self._coded(thing.kind, thing.country)
         if thing.kind == "government":
@@ -219,7 +220,21 @@ class _Actors:
         actor["actor_text"] = thing.name
         if thing.wikidata is not None:
             actor["identifier_id"] = thing.wikidata
+        office = getattr(thing, "office", None)  # an entity that is a person
+        if office is not None:
+            actor["office"] = office
         return actor
+
+    def _participant(self, id: str) -> dict[str, Any]:
+        participant = self._participants[id]
+        party = self._parties[participant.party]
+        actor = self._coded(party.kind, party.country)
+        if actor.get("code", "IGO") != "IGO":  # an office holder of a state
+            actor["sector"] = "GOV"
+        text = participant.office
+        if participant.person is not None:
+            text = f"{text} {participant.person.name}"
+        return {**actor, "actor_text": text, "office": participant.office}
 
     @staticmethod
     def _coded(kind: str, country: str | None) -> dict[str, Any]:
