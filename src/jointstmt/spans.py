@@ -208,7 +208,8 @@ class _Run:
 
         self.changed += 1
         verb = "set" if self.write else "should be"
-        print(f"{self.where(node, key)}: {safe(what)} {verb} {new} (was {old})", file=self.out)
+        change = f"{what} {verb} {new} (was {old})"  # ``old`` is what the file holds
+        print(f"{self.where(node, key)}: {safe(change)}", file=self.out)
 
     def error(self, node: Any, key: str, message: str) -> None:
         from jointstmt.terminal import safe

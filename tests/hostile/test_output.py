@@ -114,6 +114,18 @@ def test_hostile_clause_ids_and_names_reach_spans_output_escaped(tmp_path: Path)
     assert line.endswith("yaml.syntax: " + line.split("yaml.syntax: ", 1)[1])
 
 
+def test_a_value_spans_replaces_is_shown_escaped(tmp_path: Path) -> None:
+    """Found by fuzzing: the SHA-256 ``spans --write`` replaces, quoted as it was, held a BOM."""
+    path = statement(tmp_path / "s")
+    text = path.read_text().replace("sha256: 26e7c5", 'sha256: "26e7\\ufeff\\e[2Jc5', 1)
+    text = text.replace("a817\n", 'a817"\n', 1)
+    path.write_text(text, encoding="utf-8")
+    result = run("spans", "--write", path)
+    assert_clean(result)
+    assert result.returncode == 0
+    assert r"(was 26e7\ufeff\x1b[2Jc5" in result.stdout.decode()
+
+
 def test_a_file_name_that_is_not_utf8_keeps_json_valid_utf8(tmp_path: Path) -> None:
     """Python carries the bad byte as a lone surrogate; JSON shows it as the text \\xff."""
     folder = tmp_path / "corpus"
