@@ -9,6 +9,10 @@ that needs them, so ``--help`` and ``--version`` start instantly.
 cores) through :func:`jointstmt.runner.check_paths`; results are reported in input
 order, so the output is the same for every N.
 
+A usage error shows the usage of the command it concerns (``jointstmt validate
+--fromat json`` prints ``validate``'s) and the nearest option or choice that
+exists (``did you mean --format?``).
+
 Output is guarded: everything from a file's name or content is escaped
 (:func:`jointstmt.terminal.safe`), usage errors included; characters the output's
 encoding cannot carry are written as ``\\x``/``\\u`` escapes; and an output that
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import gc
+import itertools
 import os
 import sys
 from collections.abc import Sequence
@@ -37,7 +42,7 @@ from jointstmt.versions import LATEST, VERSIONS
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
-    from typing import NoReturn, TextIO
+    from typing import Any, NoReturn, TextIO
 
 
 class _UsageError(Exception):
@@ -136,7 +141,7 @@ def _datasets(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> _Parser:
     parser = _Parser(
         prog="jointstmt",
         description="Validate joint diplomatic statements (YAML), print their JSON Schema, "
@@ -218,15 +223,87 @@ def _parser() -> argparse.ArgumentParser:
 
     for command in (spans, migrate, coverage, export, render, draft):
         command.register(commands)
+    parser.commands = {name: _as_ours(p) for name, p in commands.choices.items()}
     return parser
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, with usage errors escaped: they quote the command line, file names included."""
+    """argparse, with usage errors that say how to fix them.
+
+    An error names the nearest option the command has for one it lacks (``--fromat``:
+    ``did you mean --format?``) and the nearest choice for a value outside them; an
+    unrecognized argument is reported with the usage of the command it was given to, not
+    the program's. Errors are escaped: they quote the command line, file names included.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: The subcommands' parsers by name (the program's parser only).
+        self.commands: dict[str, _Parser] = {}
+        #: The command line being parsed, for the did-you-means (set by :func:`_parse`).
+        self.argv: list[str] = []
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {safe(message)}\n")
+        self.exit(2, f"{self.prog}: error: {safe(message + self._hint())}\n")
+
+    def _hint(self) -> str:
+        """``; did you mean --format?`` for the long options on the command line this parser lacks."""
+        from jointstmt.findings import nearest
+
+        options = [o for a in self._actions for o in a.option_strings if o.startswith("--")]
+        guesses = []
+        for arg in self._own_arguments():
+            name = arg.partition("=")[0]
+            # a prefix of an option is argparse's abbreviation of it, not an unknown option
+            if name.startswith("--") and not any(o.startswith(name) for o in options):
+                guesses += [(name, near) for near in nearest(name, options, n=1)]
+        if len(guesses) == 1:
+            return f"; did you mean {guesses[0][1]}?"
+        return (
+            f"; did you mean {', '.join(f'{near} for {name}' for name, near in guesses)}?"
+            if guesses
+            else ""
+        )
+
+    def _own_arguments(self) -> list[str]:
+        """The arguments this parser reads: the program's up to the command, a command's after it."""
+        argv = self.argv[: self.argv.index("--")] if "--" in self.argv else self.argv
+        if self.commands:
+            return list(itertools.takewhile(lambda a: a not in self.commands, argv))
+        name = self.prog.rsplit(" ", 1)[-1]
+        return argv[argv.index(name) + 1 :] if name in argv else []
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """argparse's check of a value against its choices, with the nearest choice."""
+        try:
+            super()._check_value(action, value)
+        except argparse.ArgumentError as error:
+            from jointstmt.findings import nearest
+
+            near = nearest(str(value), map(str, action.choices or ()), n=1)
+            if not near:
+                raise
+            raise argparse.ArgumentError(
+                action, f"{error.message}; did you mean {near[0]}?"
+            ) from None
+
+
+def _as_ours(parser: argparse.ArgumentParser) -> _Parser:
+    assert isinstance(parser, _Parser)  # add_parser makes parsers of its parent's class
+    return parser
+
+
+def _parse(parser: _Parser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The parsed command line; an unrecognized argument is a usage error of its command."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    for each in (parser, *parser.commands.values()):
+        each.argv = arguments
+    args, unrecognized = parser.parse_known_args(arguments)
+    if unrecognized:
+        command = parser.commands.get(getattr(args, "command", ""), parser)
+        command.error(f"unrecognized arguments: {' '.join(unrecognized)}")
+    return args
 
 
 def _depth(text: str) -> int:
@@ -276,15 +353,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
     # The interpreter's last collections at exit would traverse every object pydantic and
     # the models loaded (~20 ms, a tenth of a one-file run); frozen, they are skipped.
     atexit.register(gc.freeze)
     try:
         status: int = args.run(args)
         sys.stdout.flush()  # a full disk shows here, not at exit
-    except _UsageError as error:
-        parser.error(str(error))  # exits 2
+    except _UsageError as error:  # the command's usage, then the error (exits 2)
+        parser.commands.get(args.command, parser).print_usage(sys.stderr)
+        parser.exit(2, f"{parser.prog}: error: {safe(str(error))}\n")
     except KeyboardInterrupt:  # Ctrl-C: stop quietly, with the shell's status for SIGINT
         print("jointstmt: interrupted", file=sys.stderr)
         return 130

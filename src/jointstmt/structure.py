@@ -217,7 +217,9 @@ def _wording(
         return str(ctx["problem"]), hint or str(ctx["advice"])
     if kind == "literal_error":
         expected = re.sub(r"\b(True|False)\b", lambda m: m[0].lower(), str(ctx["expected"]))
-        return f"expected {expected}, found {shown(value)}", ""
+        optional = not _required(_chosen(path[:-1], data, model), str(path[-1]))
+        advice = f"leave the key out: it is always {expected} here" if optional else ""
+        return f"expected {expected}, found {shown(value)}", advice
     if kind.endswith("_type"):
         return _type_wording(path, error, data, model)
     if kind == "string_pattern_mismatch":
@@ -335,8 +337,8 @@ def _keys_allowed(path: Path, data: Any, model: type[BaseModel]) -> str:
 
     A key of another member of the union (``condemns`` in a welcome) says whose it is.
     """
-    members, node = _models_at(path[:-1], data, model)
-    chosen = _selected(members, node) if len(members) > 1 else members
+    members, _ = _models_at(path[:-1], data, model)
+    chosen = _chosen(path[:-1], data, model)
     if len(chosen) != 1:
         return ""
     key, keys = str(path[-1]), list(chosen[0].model_fields)
@@ -353,6 +355,12 @@ def _keys_allowed(path: Path, data: Any, model: type[BaseModel]) -> str:
 
 def _tags_of(member: type[BaseModel]) -> list[str]:
     return [str(v) for k in _TAGS for v in _fixed(member, k)]
+
+
+def _chosen(path: Path, data: Any, model: type[BaseModel]) -> list[type[BaseModel]]:
+    """The model classes the mapping at ``path`` is: one, unless a union's tag is wrong."""
+    members, node = _models_at(path, data, model)
+    return _selected(members, node) if len(members) > 1 else members
 
 
 def _models_at(path: Path, data: Any, model: type[BaseModel]) -> tuple[list[type[BaseModel]], Any]:
