@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,14 +50,16 @@ The page loads nothing from the network. Writes to standard output, or to HTML
 """
 
 
+@dataclass(frozen=True, slots=True)
 class Family:
     """A group of clause types shown in one colour and line style."""
 
-    def __init__(self, key: str, label: str, colour: str, line: str) -> None:
-        self.key = key
-        self.label = label
-        self.colour = colour
-        self.line = line
+    key: str
+    """Its CSS class is ``f-{key}``."""
+    label: str
+    colour: str
+    line: str
+    """A ``text-decoration-style``: solid, double, dashed, dotted or wavy."""
 
 
 #: Groups by the first PLOVER event type of a clause type ("" when it has none). Colours
