@@ -133,20 +133,24 @@ def check(path: Path) -> tuple[list[Gap], list[str]]:
 def _run(args: argparse.Namespace) -> int:
     import json
 
-    from jointstmt.runner import discover
-    from jointstmt.terminal import safe
+    from jointstmt.findings import FileResult
+    from jointstmt.runner import walk
+    from jointstmt.terminal import json_text, safe
 
-    missing = [p for p in args.paths if not p or not Path(p).exists()]
+    missing = [p for p in args.paths if not p or not (Path(p).exists() or Path(p).is_symlink())]
     if missing:
-        print(
-            f"jointstmt coverage: no such file or folder: {', '.join(map(repr, missing))}",
-            file=sys.stderr,
-        )
+        named = ", ".join(map(repr, missing))
+        print(f"jointstmt coverage: no such file or folder: {safe(named)}", file=sys.stderr)
         return 2
     files = []
     uncovered = problems = 0
-    for name in discover(args.paths):
-        found, errors = check(Path(name))
+    for entry in walk(args.paths):
+        if isinstance(entry, FileResult):  # what the folder walk could not check
+            name = entry.path
+            found, errors = list[Gap](), [f"{f.code}: {f.message}" for f in entry.findings]
+        else:
+            name = entry
+            found, errors = check(Path(name))
         uncovered += len(found)
         problems += len(errors)
         files.append((name, found, errors))
@@ -164,8 +168,8 @@ def _run(args: argparse.Namespace) -> int:
         document = {
             "files": [
                 {
-                    "path": name,
-                    "errors": errors,
+                    "path": json_text(name),
+                    "errors": [json_text(e) for e in errors],
                     "uncovered": [
                         {
                             "line": g.line,

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     Note = Callable[[str], None]
+    #: A file's name and what to check: its path, standard input's bytes, or a result already.
+    Item = tuple[str, str | bytes | FileResult]
 
 STDIN = "-"
 #: Allocations between two young-generation collections (Python's default is 700).
@@ -162,18 +164,26 @@ def yaml_files(folder: Path) -> list[Path | FileResult]:
             path = directory / entry.name
             wanted = _is_yaml(entry.name)
             if entry.is_symlink():
-                if not (wanted or entry.is_dir()):
+                to_folder = _leads_to_folder(entry)
+                if not (wanted or to_folder):
                     continue
                 target = Path(os.path.realpath(path))
                 if not target.is_relative_to(root):
                     found.append(_outside(path, target, folder))
-                elif wanted and not entry.is_dir():
+                elif wanted and not to_folder:
                     found.append(path)
             elif entry.is_dir(follow_symlinks=False):
                 pending.append(path)
             elif wanted:
                 found.append(path)
     return sorted(found, key=lambda item: Path(item.path) if isinstance(item, FileResult) else item)
+
+
+def _leads_to_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a symlink loop: not a folder (checking it as a file reports it)
+        return False
 
 
 def _is_yaml(name: str) -> bool:
@@ -223,47 +233,76 @@ def _in_workers(
 
     if sys.stdout is not None:
         sys.stdout.flush()  # a forked worker would write out a copy of what is buffered
-    start = 0
-    while start < len(entries):
+    chunks = _chunks(entries, jobs)
+    # chunks made ready (standard input read, in order, as a serial run reads it) but not
+    # yet taken by a pool: after a pool breaks, the next one starts with them
+    ready: deque[list[Item]] = deque()
+    while True:
         try:
             pool = _pool(jobs)
         except OSError as error:
-            from jointstmt.fileio import reason
-
-            note(f"cannot start worker processes ({reason(error)}); checking in one process")
-            yield from (_check(entry, limits) for entry in entries[start:])
+            note(_one_process(error))
+            yield from _serially(ready, chunks, limits)
             return
-        pending: deque[tuple[list[tuple[str, str | bytes | FileResult]], Future[Any]]] = deque()
+        pending: deque[tuple[list[Item], Future[list[FileResult]]]] = deque()
+        broken = False
         try:
-            while start < len(entries) or pending:
-                if start < len(entries) and len(pending) < jobs * CHUNKS_PER_JOB:
-                    # chunks shrink as the end nears (guided scheduling): few tasks, and the
-                    # workers still finish together
-                    size = max(1, min(MAX_CHUNK, (len(entries) - start) // (jobs * 4)))
-                    chunk = entries[start : start + size]
-                    start += size
-                    # standard input is read here, in order, as a serial run reads it
-                    items = [_item(entry, limits) for entry in chunk]
-                    pending.append((items, pool.submit(_check_chunk, items, limits)))
-                    continue
+            while True:
+                while not broken and len(pending) < jobs * CHUNKS_PER_JOB:
+                    if not ready:
+                        chunk = next(chunks, None)
+                        if chunk is None:
+                            break
+                        ready.append([_item(entry, limits) for entry in chunk])
+                    try:
+                        future = pool.submit(_check_chunk, ready[0], limits)
+                    except BrokenProcessPool:
+                        broken = True
+                        break
+                    pending.append((ready.popleft(), future))
+                if not pending:
+                    break
                 items, future = pending.popleft()
                 try:
                     yield from future.result()
-                except BrokenProcessPool:
+                except BrokenProcessPool:  # a worker died: the pool and all it held are gone
+                    broken = True
                     yield from (_unchecked(item) for item in items)
-                    for held, _ in pending:  # the pool is gone, and what it held with it
-                        yield from (_unchecked(item) for item in held)
-                    pending.clear()
         except OSError as error:  # fork failed while the pool grew
-            from jointstmt.fileio import reason
-
-            note(f"cannot start worker processes ({reason(error)}); checking in one process")
-            for held, _ in pending:
-                yield from (_check_item(item, limits) for item in held)
-            yield from (_check(entry, limits) for entry in entries[start:])
+            note(_one_process(error))
+            ready.extendleft(reversed([items for items, _ in pending]))
+            yield from _serially(ready, chunks, limits)
             return
         finally:
             pool.shutdown(cancel_futures=True)
+        if not broken:
+            return
+
+
+def _chunks(entries: list[str | FileResult], jobs: int) -> Iterator[list[str | FileResult]]:
+    """Chunks that shrink as the end nears (guided scheduling): few tasks, and the workers
+    still finish together."""
+    start = 0
+    while start < len(entries):
+        size = max(1, min(MAX_CHUNK, (len(entries) - start) // (jobs * 4)))
+        yield entries[start : start + size]
+        start += size
+
+
+def _serially(
+    ready: deque[list[Item]], chunks: Iterator[list[str | FileResult]], limits: Limits
+) -> Iterator[FileResult]:
+    """The rest of a run in this process: the chunks made ready, then the others."""
+    for items in ready:
+        yield from (_check_item(item, limits) for item in items)
+    for chunk in chunks:
+        yield from (_check(entry, limits) for entry in chunk)
+
+
+def _one_process(error: OSError) -> str:
+    from jointstmt.fileio import reason
+
+    return f"cannot start worker processes ({reason(error)}); checking in one process"
 
 
 def _pool(jobs: int) -> Any:
@@ -277,7 +316,7 @@ def _pool(jobs: int) -> Any:
     )
 
 
-def _unchecked(item: tuple[str, str | bytes | FileResult]) -> FileResult:
+def _unchecked(item: Item) -> FileResult:
     name, what = item
     if isinstance(what, FileResult):
         return what
@@ -293,7 +332,7 @@ def _unchecked(item: tuple[str, str | bytes | FileResult]) -> FileResult:
     )
 
 
-def _item(entry: str | FileResult, limits: Limits) -> tuple[str, str | bytes | FileResult]:
+def _item(entry: str | FileResult, limits: Limits) -> Item:
     """What to check for an entry: a file's path, the bytes of standard input, or a result already."""
     if isinstance(entry, FileResult):
         return entry.path, entry
@@ -318,7 +357,7 @@ def _check(entry: str | FileResult, limits: Limits) -> FileResult:
     return _check_item(_item(entry, limits), limits)
 
 
-def _check_item(item: tuple[str, str | bytes | FileResult], limits: Limits) -> FileResult:
+def _check_item(item: Item, limits: Limits) -> FileResult:
     """The result for a file name, for bytes read from standard input, or the result given."""
     from jointstmt.validation import check_bytes, check_file
 
@@ -335,8 +374,6 @@ def _check_item(item: tuple[str, str | bytes | FileResult], limits: Limits) -> F
     return FileResult(name, result.findings, facts=result.facts)
 
 
-def _check_chunk(
-    items: list[tuple[str, str | bytes | FileResult]], limits: Limits
-) -> list[FileResult]:
+def _check_chunk(items: list[Item], limits: Limits) -> list[FileResult]:
     """A worker's task: the result for each item of a chunk."""
     return [_check_item(item, limits) for item in items]
