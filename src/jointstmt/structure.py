@@ -285,7 +285,7 @@ def _pattern_wording(value: str, pattern: str) -> tuple[str, str]:
 
 def _size_wording(kind: str, value: Any, ctx: dict[str, Any]) -> tuple[str, str]:
     if kind == "string_too_short" and value == "":
-        return "the value is empty", "write it, or leave the key out where it is optional"
+        return "'' is empty", "write the value, or leave the key out where it is optional"
     if kind == "string_too_short":
         return f"{excerpt(value)} is shorter than {ctx['min_length']} characters", ""
     if kind == "string_too_long":

@@ -94,7 +94,7 @@ _NOT_IN_URL = r"\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3
 # Python's re refuses inside a class ("bad escape \Z"); escaped, all engines read a `$`.
 URL_PATTERN = form(
     rf"^https?://[^{_NOT_IN_URL}/\$.?#][^{_NOT_IN_URL}]*$",
-    "an http or https URL with no spaces (e.g. https://www.state.gov/...)",
+    "a URL: http or https, with no spaces (e.g. https://www.state.gov/...)",
     lambda value: value.strip(),
 )
 TIME_ZONE_PATTERN = form(
