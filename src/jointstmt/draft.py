@@ -499,7 +499,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         made = draft(text, Path(relative).as_posix(), ident, hashlib.sha256(data).hexdigest())
     except DraftError as error:
-        print(f"jointstmt new: {name}: {error}", file=sys.stderr)
+        print(f"jointstmt new: {name}: {safe(str(error))}", file=sys.stderr)
         return 1
     encoded = made.yaml.encode("utf-8")
     try:

@@ -389,7 +389,7 @@ def export(
     from jointstmt.findings import FileResult, Finding
     from jointstmt.limits import Limits
     from jointstmt.reading import read
-    from jointstmt.runner import discover
+    from jointstmt.runner import walk
     from jointstmt.validation import ValidationFailed
 
     limits = limits or Limits()
@@ -399,7 +399,10 @@ def export(
     problems: list[FileResult] = []
     first_file: dict[str, str] = {}
     try:
-        for name in discover(str(p) for p in paths):
+        for name in walk(str(p) for p in paths):
+            if isinstance(name, FileResult):  # what a folder walk could not check
+                problems.append(name)
+                continue
             try:
                 statement = read(name, limits)
             except ValidationFailed as failed:

@@ -519,7 +519,10 @@ def _run(args: argparse.Namespace) -> int:
         TextReporter(sys.stderr).file(FileResult(str(path), failed.findings))
         return 1
     except ReadError as error:
-        print(f"jointstmt render: {safe(str(path))}: statement text: {error}", file=sys.stderr)
+        print(
+            f"jointstmt render: {safe(str(path))}: statement text: {safe(str(error))}",
+            file=sys.stderr,
+        )
         return 1
     if args.output is None:
         sys.stdout.write(page)

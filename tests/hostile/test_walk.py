@@ -144,3 +144,15 @@ def test_coverage_reports_what_the_walk_could_not_check(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert SECRET.encode() not in result.stdout
     assert f"{walked / 'link.yaml'}:1:1: error: io.symlink_outside: " in result.stdout.decode()
+
+
+def test_export_writes_nothing_when_the_walk_could_not_check_a_file(tmp_path: Path) -> None:
+    walked = _tree(tmp_path)
+    (walked / "link.yaml").symlink_to(tmp_path / "outside" / "secret.yaml")
+    tables = tmp_path / "tables"
+    result = run("export", walked, "--output", tables)
+    assert_clean(result)
+    assert result.returncode == 1
+    assert SECRET.encode() not in result.stdout + result.stderr
+    assert f"{walked / 'link.yaml'}:1:1: io.symlink_outside: " in result.stderr.decode()
+    assert not tables.exists() or list(tables.iterdir()) == []
