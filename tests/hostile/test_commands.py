@@ -97,3 +97,19 @@ def test_valid_yaml_in_an_unusual_layout_is_accepted_by_every_command(
     result = run(*COMMANDS[command](path))
     assert_clean(result)
     assert result.returncode == 0, result
+
+
+def test_migrate_checks_a_statement_before_editing_it(tmp_path: Path) -> None:
+    """Found by fuzzing: a participant with neither country nor organization crashed the
+    migration, which ran before the file was validated."""
+    path = statement(tmp_path / "s")
+    text = path.read_text()
+    broken = text.replace("  - id: us\n    country: US\n", "  - id: us\n", 1)
+    assert broken != text
+    path.write_text(broken, encoding="utf-8")
+    result = run("migrate", path)
+    assert_clean(result)
+    assert result.returncode == 1
+    (line,) = result.stderr.decode().splitlines()
+    assert line.startswith(f"{path}:1:1: error: not a valid version-1 statement")
+    assert path.read_text() == broken

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from jointstmt.terminal import safe
+
 from .printable import assert_printable
 from .process import assert_clean, error_lines, limit_resources, run, statement
 
@@ -229,3 +231,11 @@ def test_stderr_that_fails_leaves_only_the_status(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert_printable(result.stdout)
     assert result.stdout == b""
+
+
+def test_safe_leaves_no_character_a_terminal_could_act_on_in_all_of_unicode() -> None:
+    """Every code point, through the one escaping function: none survives raw (Unicode's own
+    categories decide, not the function's table)."""
+    everything = "".join(map(chr, range(0x110000)))
+    assert_printable(safe(everything))
+    assert safe("plain text, é, 中文, \u200d") == "plain text, é, 中文, \u200d"
