@@ -9,6 +9,9 @@ defaults optional) and makes it portable to strict validators: pydantic's
 branches each fix ``type`` with a ``const``), auto-generated ``title`` noise is
 removed, and every
 ``pattern`` is guarded against a trailing line feed (see :data:`_NO_LINE_FEED`).
+A field declared once, on a base class (every clause's ``actors``, ``span``,
+...), is published once: ``$defs/ClauseBase-actors``, which each subclass's
+property refers to, rather than a copy per clause type.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic import BaseModel
+from pydantic.json_schema import CoreRef, GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
 
 from jointstmt.versions import LATEST, VERSIONS
 
@@ -43,6 +47,28 @@ class _Generator(GenerateJsonSchema):
             **body,
             "$defs": dict(sorted(defs.items())),
         }
+
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        """A model's schema, its inherited fields referring to their base's one definition."""
+        json_schema = super().model_schema(schema)
+        properties = json_schema.get("properties", {})
+        for name, base in _inherited_fields(schema["cls"]):
+            defs_ref, reference = self.get_cache_defs_ref_schema(
+                CoreRef(f"{base.__name__.lstrip('_')}-{name}")
+            )
+            self.definitions[defs_ref] = properties[name]
+            properties[name] = reference
+        return json_schema
+
+
+def _inherited_fields(model: type[BaseModel]) -> list[tuple[str, type]]:
+    """Each field ``model`` inherits unchanged (not re-declared), with the class declaring it."""
+    inherited = []
+    for name in model.model_fields:
+        declaring = next(k for k in model.__mro__ if name in vars(k).get("__annotations__", {}))
+        if declaring is not model:
+            inherited.append((name, declaring))
+    return inherited
 
 
 # Patterns are anchored with `$`, which in ECMA-262 and in pydantic's Rust engine matches only

@@ -31,7 +31,13 @@ from pydantic_core import PydanticCustomError
 
 from jointstmt.model.base import Model
 from jointstmt.model.clauses import Span
-from jointstmt.model.types import AlwaysTrue, InVocabulary, PositiveInt, Slug
+from jointstmt.model.types import (
+    CALENDAR_DATE_PATTERN,
+    AlwaysTrue,
+    InVocabulary,
+    PositiveInt,
+    Slug,
+)
 from jointstmt.model.vocabulary import (
     CITATION_RELATIONS,
     CLAUSE_RELATIONS,
@@ -56,6 +62,9 @@ ClauseRelationType = Annotated[str, InVocabulary(CLAUSE_RELATIONS)]
 #: A year, a month or a day: "by the end of 2025" is a year, not an invented day.
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 _PARTIAL_DATE_RE = re.compile(PARTIAL_DATE_PATTERN)
+# Published with the calendar spelt out for a day, as a Date is (CALENDAR_DATE_PATTERN): a
+# validator that reads the pattern alone must refuse 2024-02-30 as _partial_date does.
+PUBLISHED_PARTIAL_DATE_PATTERN = rf"^([0-9]{{4}}(-(0[1-9]|1[0-2]))?|{CALENDAR_DATE_PATTERN[1:-1]})$"
 
 
 def _partial_date(value: str) -> str:
@@ -75,7 +84,7 @@ PartialDate = Annotated[
     str,
     Field(pattern=PARTIAL_DATE_PATTERN),
     AfterValidator(_partial_date),
-    WithJsonSchema({"type": "string", "pattern": PARTIAL_DATE_PATTERN}),
+    WithJsonSchema({"type": "string", "pattern": PUBLISHED_PARTIAL_DATE_PATTERN}),
 ]
 """An ISO 8601 date at the precision the text gives: ``2025``, ``2025-07`` or ``2025-07-22``."""
 

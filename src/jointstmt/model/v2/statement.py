@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StrictBool
+from pydantic import BeforeValidator, Field, StrictBool, WithJsonSchema
 
 from jointstmt.model.base import Model
 from jointstmt.model.clauses import Span
@@ -59,6 +59,7 @@ from jointstmt.model.vocabulary import (
     PARTY_KINDS,
     PARTY_ROLES,
     RANKS_2,
+    SOURCE_ROLES_2,
     VERIFICATION_STATUSES,
 )
 
@@ -128,9 +129,7 @@ class StatementTextSource(Model):
     """The statement text, shipped beside the YAML and pinned by its SHA-256."""
 
     id: Slug = Field(description="Identifier of the source, unique in the statement.")
-    role: Literal["statement_text"] = Field(
-        description="The statement's text, shipped beside the YAML; spans index into it."
-    )
+    role: Literal["statement_text"] = Field(description=SOURCE_ROLES_2["statement_text"].describe())
     path: str = Field(
         min_length=1,
         max_length=255,
@@ -146,13 +145,27 @@ class StatementTextSource(Model):
     note: str | None = _optional_text("How the source was used.")
 
 
+OutsideRole = Annotated[
+    Literal["reference", "publication_record"],
+    # published as a vocabulary publishes its values: each with its definition
+    WithJsonSchema(
+        {
+            "type": "string",
+            "oneOf": [
+                {"const": role, "description": SOURCE_ROLES_2[role].describe()}
+                for role in ("reference", "publication_record")
+            ],
+        }
+    ),
+]
+"""The role of a source that is not the statement text."""
+
+
 class OutsideSource(Model):
     """An outside source for facts the statement text does not state."""
 
     id: Slug = Field(description="Identifier of the source, unique in the statement.")
-    role: Literal["reference", "publication_record"] = Field(
-        description="reference: an outside document; publication_record: the record of the statement's publication (page metadata)."
-    )
+    role: OutsideRole = Field(description="What the source is.")
     publisher: str = _text("Who published it.")
     title: str | None = _optional_text("Title of the page or document.")
     url: Url | None = Field(default=None, description="Where it was published.")
