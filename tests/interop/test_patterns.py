@@ -5,7 +5,7 @@ and editors with ECMA-262 (here ``regress``, in unicode mode as ajv compiles
 patterns); python-jsonschema with Python's ``re.search``. On tricky inputs (a
 trailing line feed, non-ASCII digits, look-alike letters, exotic white space)
 the three must agree, counting the line-feed guard the schema publishes with
-each pattern (``not: {pattern: "\\n"}``).
+each pattern (``not: {pattern: "\\n"}``). Every version's schema is read.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from jointstmt import json_schema
 from jointstmt.loader import parse_yaml
 from jointstmt.model import types
 from jointstmt.model.types import CALENDAR_DATE_PATTERN, Date
+from jointstmt.model.v2 import clauses as clauses_2
+from jointstmt.model.v2.clauses import PUBLISHED_PARTIAL_DATE_PATTERN, PartialDate
+from jointstmt.versions import VERSIONS
 
 from .cases import DATASETS, EXAMPLES
 
@@ -37,9 +40,14 @@ def _published_strings(node: Any) -> list[dict[str, Any]]:
     return here + [s for value in node.values() for s in _published_strings(value)]
 
 
-STRINGS = list({s["pattern"]: s for s in _published_strings(json_schema(1))}.values())
+STRINGS = list(
+    {s["pattern"]: s for v in VERSIONS for s in _published_strings(json_schema(v))}.values()
+)
 NAMES = {
-    v: k.removesuffix("_PATTERN").lower() for k, v in vars(types).items() if k.endswith("_PATTERN")
+    v: k.removesuffix("_PATTERN").lower()
+    for module in (types, clauses_2)
+    for k, v in vars(module).items()
+    if k.endswith("_PATTERN")
 }
 
 # look-alikes and exotic characters: digits of other scripts, fullwidth and case-folding
@@ -63,8 +71,8 @@ def _strings_in(node: Any) -> list[str]:
 def _seeds() -> list[str]:
     """Every string in the reference statements, plus values of the forms they lack."""
     found = {"2024-02-29", "23:59", "US-DC", "Q30", "zh-Hant-TW", "en-x-private", "Etc/GMT+5"}
-    found |= {"https://example.org/a?b=c#d", "0" * 64, "a-b-c"}
-    for path in [*DATASETS.glob("*/*.yaml"), *EXAMPLES.glob("*/statement.yaml")]:
+    found |= {"https://example.org/a?b=c#d", "0" * 64, "a-b-c", "2025", "2025-07", "0123abc"}
+    for path in [*DATASETS.glob("*/*.yaml"), *EXAMPLES.glob("**/statement.yaml")]:
         found.update(_strings_in(parse_yaml(path.read_bytes()).data))
     return sorted(found)
 
@@ -151,6 +159,28 @@ def test_published_date_pattern_accepts_exactly_the_dates_the_models_accept() ->
         published = engine.find(text) is not None
         if published != _accepts(model, text) or published != bool(
             re.search(CALENDAR_DATE_PATTERN, text)
+        ):
+            differ.append(text)
+    assert not differ, differ
+
+
+def test_published_partial_date_pattern_accepts_exactly_the_partial_dates_the_models_accept() -> (
+    None
+):
+    """Years, months and days (and the out-of-range ones) of ordinary, leap and century years:
+    what version 2's ``dates[].date`` accepts in the models is what its published pattern
+    matches, in ECMA-262 and in Python's ``re``."""
+    model: TypeAdapter[str] = TypeAdapter(PartialDate)
+    engine = regress.Regex(PUBLISHED_PARTIAL_DATE_PATTERN, "u")
+    texts = {f"{year:04}" for year in [0, *YEARS]}
+    for year, month in itertools.product([0, *YEARS], range(14)):
+        texts.add(f"{year:04}-{month:02}")
+        texts |= {f"{year:04}-{month:02}-{day:02}" for day in range(33)}
+    differ = []
+    for text in sorted(texts):
+        published = engine.find(text) is not None
+        if published != _accepts(model, text) or published != bool(
+            re.search(PUBLISHED_PARTIAL_DATE_PATTERN, text)
         ):
             differ.append(text)
     assert not differ, differ

@@ -6,27 +6,44 @@ from typing import Any
 
 import pytest
 
+from jointstmt.versions import VERSIONS
+
 from .cases import INVALID, Workspace
 from .tools import TOOLS, ajv, check_jsonschema
 
 # ajv, check-jsonschema, yaml-language-server, pre-commit: run with `pytest -m "not external"` to skip
 pytestmark = pytest.mark.external
 
-INVALID_NAMES = [m.name for m in INVALID]
+INVALID_NAMES = [m.name for mutations in INVALID.values() for m in mutations]
 
 
+@pytest.mark.parametrize("version", VERSIONS)
 def test_ajv_compiles_the_schema_in_strict_draft_2020_mode_without_warnings(
-    workspace: Workspace, npm_tools: dict[str, str]
+    version: int, workspace: Workspace, npm_tools: dict[str, str]
 ) -> None:
-    done = ajv("compile", "-s", str(workspace.schema), cwd=workspace.root)
+    schema = workspace.schemas[version]
+    done = ajv("compile", "-s", str(schema), cwd=workspace.root)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    assert done.stdout == f"schema {workspace.schema} is valid\n"
+    assert done.stdout == f"schema {schema} is valid\n"
 
 
-def test_check_jsonschema_accepts_the_schema_under_its_metaschema(workspace: Workspace) -> None:
-    done = check_jsonschema("--check-metaschema", str(workspace.schema), cwd=workspace.root)
+@pytest.mark.parametrize("version", VERSIONS)
+def test_check_jsonschema_accepts_the_schema_under_its_metaschema(
+    version: int, workspace: Workspace
+) -> None:
+    done = check_jsonschema(
+        "--check-metaschema", str(workspace.schemas[version]), cwd=workspace.root
+    )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_every_version_has_valid_and_invalid_cases(version: int, workspace: Workspace) -> None:
+    """Each version's schema is judged on files it must accept and files it must reject."""
+    verdicts = [workspace.cases[name].valid for name in workspace.of(version)]
+    assert True in verdicts
+    assert False in verdicts
 
 
 def test_the_cases_are_what_they_claim_to_be(workspace: Workspace) -> None:
