@@ -12,7 +12,7 @@ What a paragraph is (the corpus's convention): a block with words in it that is
 not a heading (a heading-only block, a markdown rule or comment and an end
 marker are not paragraphs), from its first to its last character, without a
 trailing hard break (two spaces, a backslash) or empty emphasis (``****``), and
-inside the quotation marks when the whole block is one quotation.
+inside the quotation marks when the block is one quotation (or opens or closes one).
 """
 
 from __future__ import annotations
@@ -161,7 +161,8 @@ def _after_dateline(text: str, start: int, end: int) -> int:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``start:end`` without surrounding white space, trailing hard breaks and empty emphasis,
-    and inside the quotation marks of a block that is one quotation; ``None`` if nothing is left."""
+    and inside the quotation marks of a block that is one quotation (or the start or the end of
+    one: a quotation mark with no partner in the block); ``None`` if nothing is left."""
     segment = text[start:end]
     head = len(segment) - len(segment.lstrip())
     tail = re.search(r"(?:\s|\\(?=\s*$)|\*{4,})*$", segment)
@@ -169,11 +170,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if stop <= head:
         return None
     a, b = start + head, start + stop
-    close = _QUOTES.get(text[a])
-    if close and b - a > 2 and text[b - 1] == close:
-        inner = text[a + 1 : b - 1]
-        if text[a] not in inner and close not in inner:
-            a, b = a + 1, b - 1
+    for opening, closing in _QUOTES.items():
+        segment = text[a:b]
+        opened = segment.count(opening) - (segment.count(closing) if opening != closing else 0)
+        inner = segment[1:-1]
+        whole = text[a] == opening and text[b - 1] == closing
+        if b - a > 2 and whole and opening not in inner and closing not in inner:
+            return a + 1, b - 1  # one quotation: the paragraph is inside it
+        if opening == closing:
+            odd = segment.count(opening) % 2 == 1
+            if odd and text[a] == opening:
+                a += 1  # a quotation that goes on past this block
+            elif odd and text[b - 1] == closing:
+                b -= 1  # the end of a quotation opened before this block
+        elif opened > 0 and text[a] == opening:
+            a += 1
+        elif opened < 0 and text[b - 1] == closing:
+            b -= 1
     return a, b
 
 
