@@ -331,6 +331,10 @@ def test_a_missing_text_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["new", str(tmp_path / "absent.txt")]) == 2
 
 
+def test_an_empty_path_is_a_usage_error_not_the_current_folder() -> None:
+    assert main(["new", ""]) == 2
+
+
 def test_a_file_name_with_control_characters_is_escaped_in_the_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -339,7 +343,7 @@ def test_a_file_name_with_control_characters_is_escaped_in_the_output(
     out = capsys.readouterr().out
 
     assert "\x1b" not in out
-    assert "evil\\x1b[2J.yaml: 1 clauses drafted" in out
+    assert "evil\\x1b[2J.yaml: 1 clause drafted" in out
 
 
 def test_every_clause_type_has_cues_and_no_cue_suggests_two_types() -> None:

@@ -57,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="draft a version-2 statement from its text, every suggestion marked for review",
         description=DESCRIPTION,
     )
-    command.add_argument("text", metavar="TEXT", type=Path, help="the statement text (UTF-8)")
+    command.add_argument("text", metavar="TEXT", help="the statement text (UTF-8)")
     command.add_argument("--id", help="the statement's id (default: from TEXT's file name)")
     command.add_argument(
         "--output", type=Path, help="where to write the draft (default: TEXT with .yaml)"
@@ -454,12 +454,12 @@ def _run(args: argparse.Namespace) -> int:
     from jointstmt.terminal import safe
     from jointstmt.validation import check_bytes
 
-    source: Path = args.text
-    output: Path = args.output or source.with_suffix(".yaml")
-    name = safe(str(source))
-    if not source.exists():
+    source = Path(args.text)  # not type=Path: Path("") would be the current folder
+    name = safe(repr(args.text))
+    if not args.text or not (source.exists() or source.is_symlink()):
         print(f"jointstmt new: no such file: {name}", file=sys.stderr)
         return 2
+    output: Path = args.output or source.with_suffix(".yaml")
     from jointstmt.speakers import slug
 
     ident = args.id if args.id is not None else (slug(source.stem) or "statement")
@@ -515,8 +515,10 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     reviews = made.yaml.count("# review:")
+    clauses = len(made.clauses)
     print(
-        f"{safe(str(output))}: {len(made.clauses)} clauses drafted, {reviews} suggestions to review"
+        f"{safe(str(output))}: {clauses} clause{'s' if clauses != 1 else ''} drafted, "
+        f"{reviews} suggestion{'s' if reviews != 1 else ''} to review"
     )
     return 1 if findings else 0
 
