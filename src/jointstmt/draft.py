@@ -120,7 +120,6 @@ def _clauses(
     text: str, laid: Layout, language: str, subjects: tuple[str, ...]
 ) -> list[DraftClause]:
     """One clause per sentence of each paragraph, or per coordinated act of a sentence."""
-
     from jointstmt.sentences import split
     from jointstmt.suggest import acts, suggest_all
 
@@ -138,7 +137,7 @@ def _clauses(
                 if b > a:
                     pieces.append((a, b, number))
     if not pieces:  # a body of headings only: one clause on the body, so the draft validates
-        pieces.append((*laid.body, 1 if laid.paragraphs else 0))
+        pieces.append((*laid.body, 0))
     texts = [text[a:b] for a, b, _ in pieces]
     items = [_is_item(text, laid, number) for _, _, number in pieces]
     suggestions = suggest_all(texts, subjects, items)
@@ -171,17 +170,18 @@ def _clauses(
 
 
 #: What opens a sentence before its first word: markup, bullets, a label ("**1", "(a)").
-_LEAD = r"^(?:[\s*_#>\\\-\u2022\u2013]|\(?(?:[0-9]{1,3}|[a-z]|[ivx]{1,4})[.)](?=\s)|[0-9]{1,3}(?=[*\s]))*"
+_LEAD = re.compile(
+    r"(?:[\s*_#>\\\-\u2022\u2013]|\(?(?:[0-9]{1,3}|[a-z]|[ivx]{1,4})[.)](?=\s)|[0-9]{1,3}(?=[*\s]))*"
+)
 
 
 def _lead(sentence: str) -> int:
-
-    return len(re.match(_LEAD, sentence).group())  # type: ignore[union-attr]
+    match = _LEAD.match(sentence)
+    return match.end() if match else 0
 
 
 def _tail(sentence: str) -> int:
     """Trailing markup after the last word or closing punctuation (" ****", "**")."""
-
     match = re.search(r"(?<=[^\W_]|[.!?;:)\"\u201d'\u2019])[\s*_\\]*$", sentence)
     return len(match.group()) if match else 0
 
@@ -197,7 +197,6 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_item(text: str, laid: Layout, number: int) -> bool:
     """Whether paragraph ``number`` is a list item: a bullet or a lettered label opens it."""
-
     if not 0 < number <= len(laid.paragraphs):
         return False
     paragraph = laid.paragraphs[number - 1]
@@ -229,7 +228,6 @@ _MOIS = (
 
 
 def _language(text: str) -> str:
-
     words = re.findall(r"[^\W\d_]+", text[:20000].lower())
     counts = {
         language: sum(words.count(w) for w in function)
@@ -415,7 +413,6 @@ class _Writer:
 
 def _this_document(text: str) -> str:
     """The phrases where a text names itself ("this Declaration", "la présente déclaration")."""
-
     return " ".join(
         re.findall(r"\b(?:this|the present|la présente|le présent)\s+[\w' ]{1,30}", text, re.I)
     )
@@ -524,5 +521,4 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _is_slug(text: str) -> bool:
-
     return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) is not None

@@ -401,7 +401,6 @@ def _form_key(name: str) -> str:
 @cache
 def _name_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str | None]]]:
     """One pattern for every name form (built once): countries, organizations, groupings."""
-
     from jointstmt.model._iso3166 import COUNTRIES
 
     codes: dict[str, set[str]] = {}
@@ -433,7 +432,6 @@ def _name_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str | No
 
 def _listed_after(text: str, start: int, end: int, names: list[_Name]) -> list[_Name]:
     """The names listed right after an office: "of A, B, and C" (``[]`` if none)."""
-
     opening = re.compile(r"\s+(?:of|de|du|des)\s+", re.IGNORECASE).match(text, start, end)
     if opening is None:
         return []
@@ -453,14 +451,12 @@ def _listed_after(text: str, start: int, end: int, names: list[_Name]) -> list[_
 
 
 def _parenthesis(text: str, start: int, end: int) -> str:
-
     match = re.compile(r"\s*\([^()\n]{1,40}\)").match(text, start, end)
     return match.group() if match else ""
 
 
 def _of_party(text: str, start: int, end: int, names: list[_Name]) -> _Name | None:
     """The name after "of" at ``start`` ("President of the United States of America ...")."""
-
     opening = re.compile(r"\s+of\s+").match(text, start, end)
     if opening is None:
         return None
@@ -476,7 +472,6 @@ def _of_party(text: str, start: int, end: int, names: list[_Name]) -> _Name | No
 
 def _demonym(text: str, start: int, end: int, floor: int) -> _Name | None:
     """A country named by an adjective before or inside an office ("Israeli ... Advisor")."""
-
     words = re.compile(r"[A-Z][\w.]*").finditer(text, max(floor, start - 12), end)
     for word in words:
         code = _DEMONYMS.get(word.group()) or _DEMONYMS.get(word.group().rstrip("."))
@@ -539,7 +534,6 @@ _CONNECTORS = frozenset(("of", "for", "to", "the", "and", "or"))
 
 def _office_run(text: str, start: int, end: int, limit: int) -> tuple[int, int]:
     """The whole title around a rank cue found at ``start:end``: office words to either side."""
-
     words = list(re.compile(r"[\w.'\u2019-]+").finditer(text, 0, limit))
     index = next(i for i, w in enumerate(words) if w.end() > start)
     first = index
@@ -609,7 +603,6 @@ def _singular(office: str) -> str:
 
 
 def _one_line(text: str) -> str:
-
     return " ".join(re.sub(r"[*_]+", "", text).split())
 
 
