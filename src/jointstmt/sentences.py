@@ -70,11 +70,25 @@ def split(
                 if not bare:
                     break
                 found = text.index(bare, cursor, block_end)
+            if out and _continues(out[-1], bare) and out[-1].end <= found:
+                # "ASEAN-U." + "S. Summit": an abbreviation's initials cut apart; join them
+                previous = out.pop()
+                found = previous.start
+                bare = text[found : text.find(bare, cursor, block_end) + len(bare)]
             out.append(Sentence(found, found + len(bare), bare))
             cursor = found + len(bare)
             if cursor >= block_end:
                 break
     return out
+
+
+_INITIAL_END = re.compile(r"(?:^|[\s(\-/])(?:[A-Z]\.)+$")
+_INITIAL_START = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*(?:\s|$)")
+
+
+def _continues(previous: Sentence, piece: str) -> bool:
+    """True when ``piece`` goes on an abbreviation that ``previous`` ends in ("U." + "S. ...")."""
+    return bool(_INITIAL_END.search(previous.text) and _INITIAL_START.match(piece))
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
