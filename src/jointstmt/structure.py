@@ -101,10 +101,9 @@ def check_structure(
         return model.model_validate(document.data)
     except ValidationError as error:
         errors = _root_causes(error, document.data)
-        shown_ = errors[:limit]
         findings = [
-            _finding(path, e, document, model, i < _SUGGESTIONS)
-            for i, (path, e) in enumerate(shown_)
+            _finding(_data_path(e["loc"], document.data), e, document, model, i < _SUGGESTIONS)
+            for i, e in enumerate(errors[:limit])
         ]
         return findings if limit is None else capped(findings, limit, len(errors))
 
@@ -112,8 +111,8 @@ def check_structure(
 Path = tuple[str | int, ...]
 
 
-def _root_causes(error: ValidationError, data: Any) -> list[tuple[Path, ErrorDetails]]:
-    """The errors, each with its place in the document, without pydantic's echoes.
+def _root_causes(error: ValidationError, data: Any) -> list[ErrorDetails]:
+    """The errors without pydantic's echoes.
 
     A list of one invalid item also fails ``min_length=1`` (pydantic counts only the
     items that validated): that says nothing the item's own error does not. A value that
@@ -122,27 +121,35 @@ def _root_causes(error: ValidationError, data: Any) -> list[tuple[Path, ErrorDet
     """
     errors = error.errors()
     inner = {e["loc"][:i] for e in errors for i in range(len(e["loc"]))}
-    causes: list[tuple[Path, ErrorDetails]] = []
+    causes: list[ErrorDetails] = []
     for e in errors:
         if e["type"] == "too_short" and e["loc"] in inner:
             continue
-        path = _data_path(e["loc"], data)
-        last = causes[-1] if causes else None
+        # cheap tests first: a hostile file can fail a million times
         if (
-            last is not None
-            and last[0] == path
-            and _is_member_type_error(last[1], path)
-            and _is_member_type_error(e, path)
+            causes
+            and isinstance(e["loc"][-1], str)
+            and e["type"].endswith("_type")
+            and _same_value(causes[-1], e, data)
         ):
-            causes[-1] = (path, _either(last[1], e))
+            causes[-1] = _either(causes[-1], e)
         else:
-            causes.append((path, e))
+            causes.append(e)
     return causes
 
 
-def _is_member_type_error(error: ErrorDetails, path: Path) -> bool:
-    """A type error of one member of a union (its location runs past the value's)."""
-    return len(error["loc"]) > len(path) and error["type"].endswith("_type")
+def _same_value(first: ErrorDetails, second: ErrorDetails, data: Any) -> bool:
+    """Whether two type errors are two union members' verdicts on one value.
+
+    Their locations differ only in the member each names, past the value itself (a scalar:
+    ``value/int``, ``value/float``); two keys of one mapping differ where the data has keys.
+    """
+    if not first["type"].endswith("_type") or not isinstance(first["loc"][-1], str):
+        return False
+    if first["loc"][:-1] != second["loc"][:-1]:
+        return False
+    path = _data_path(first["loc"], data)
+    return len(path) < len(first["loc"]) and path == _data_path(second["loc"], data)
 
 
 def _either(first: ErrorDetails, second: ErrorDetails) -> ErrorDetails:

@@ -29,6 +29,7 @@ from typing import Annotated, Any, ClassVar, Literal, get_args
 from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from jointstmt.findings import excerpt
 from jointstmt.model.base import Model
 from jointstmt.model.clauses import Span
 from jointstmt.model.types import (
@@ -37,6 +38,7 @@ from jointstmt.model.types import (
     InVocabulary,
     PositiveInt,
     Slug,
+    form,
 )
 from jointstmt.model.vocabulary import (
     CITATION_RELATIONS,
@@ -60,7 +62,10 @@ CitationRelation = Annotated[str, InVocabulary(CITATION_RELATIONS)]
 ClauseRelationType = Annotated[str, InVocabulary(CLAUSE_RELATIONS)]
 
 #: A year, a month or a day: "by the end of 2025" is a year, not an invented day.
-PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+PARTIAL_DATE_PATTERN = form(
+    r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+    "a date at the precision the text gives: YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025, 2025-07)",
+)
 _PARTIAL_DATE_RE = re.compile(PARTIAL_DATE_PATTERN)
 # Published with the calendar spelt out for a day, as a Date is (CALENDAR_DATE_PATTERN): a
 # validator that reads the pattern alone must refuse 2024-02-30 as _partial_date does.
@@ -75,7 +80,7 @@ def _partial_date(value: str) -> str:
             dt.date.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError(
-                "date", "{value} is not a calendar date", {"value": value}
+                "date", "{value} is not a calendar date", {"value": excerpt(value)}
             ) from None
     return value
 

@@ -43,6 +43,7 @@ from jointstmt.model.types import (
     TimeZoneName,
     Url,
     WikidataId,
+    form,
 )
 from jointstmt.model.v2.clauses import Clause, ClauseBase
 from jointstmt.model.vocabulary import (
@@ -115,7 +116,11 @@ class Capture(Model):
     path: str | None = _optional_text("Path of the file in that repository.")
     commit: str | None = Field(
         default=None,
-        pattern=r"^[0-9a-f]{7,64}$",
+        pattern=form(
+            r"^[0-9a-f]{7,64}$",
+            "a commit hash: 7 to 64 lower-case hexadecimal digits",
+            lambda value: value.strip().lower(),
+        ),
         description="Commit of the repository the file was taken from.",
     )
     archive_url: Url | None = Field(default=None, description="An archived copy of the page.")
