@@ -52,6 +52,8 @@ PYDANTIC_WORDING = (
     "object to extract fields",
     "Value error",
     "after validation",
+    # our fallback for a pattern no FORMS entry describes: every pattern must have one
+    "does not have the form",
 )
 
 #: Values every field is given in turn: a wrong type of each kind, nothing, an empty and an
@@ -663,6 +665,34 @@ def test_a_value_no_member_of_a_union_takes_is_one_finding(tmp_path: Path) -> No
         "expected a number, found '19' in clause 'alpha-tariff' (commitment); "
         "write the number without quotes"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "date: '2025-07-01'",
+            "date: 'July 2025'",
+            "'July 2025' is not a date at the precision the text gives: YYYY, YYYY-MM or "
+            "YYYY-MM-DD (e.g. 2025, 2025-07) in clause 'alpha-tariff' (commitment)",
+        ),
+        (
+            "date: '2025-07-01'",
+            "date: '2025-02-30'",
+            "'2025-02-30' is not a calendar date in clause 'alpha-tariff' (commitment)",
+        ),
+        (
+            "publisher: Example Ministry}",
+            "publisher: Example Ministry, capture: {commit: ABC1234}}",
+            "'ABC1234' is not a commit hash: 7 to 64 lower-case hexadecimal digits; "
+            "did you mean 'abc1234'?",
+        ),
+    ],
+)
+def test_a_version_2_form_is_described_in_words(
+    old: str, new: str, message: str, tmp_path: Path
+) -> None:
+    assert _message("v2/reciprocal-items", old, new, tmp_path) == message
 
 
 # -- the generated country tables ---------------------------------------------------------------
