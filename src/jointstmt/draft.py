@@ -467,7 +467,11 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    relative = os.path.relpath(source.resolve(), output.resolve().parent)
+    try:
+        relative = os.path.relpath(source.resolve(), output.resolve().parent)
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
+        print(f"jointstmt new: {name} cannot be opened: {safe(reason(error))}", file=sys.stderr)
+        return 1
     if relative.startswith("..") or os.path.isabs(relative):
         print(
             f"jointstmt new: the draft must be written in the folder of {name} or a folder "
