@@ -32,7 +32,8 @@ def clause_fields_table() -> str:
             if name not in cls.__mro__[1].model_fields and name not in ("type", cls.value_field)
         ]
         descriptions = "; ".join(
-            f"`{name}`: {cls.model_fields[name].description}" for name in fields
+            f"`{name}`: " + str(cls.model_fields[name].description).replace("``", "`").rstrip(".")
+            for name in fields
         )
         rows.append(f"| `{term.value}` | `{cls.value_field}` | {descriptions} |")
     return "\n".join(rows)
