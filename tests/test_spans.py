@@ -576,3 +576,13 @@ def test_the_shipped_copy_of_a_dataset_is_left_alone_by_a_dry_run(tmp_path: Path
     main(["spans", str(path)])
 
     assert path.read_bytes() == before
+
+
+def test_write_keeps_a_version_1_file_without_paragraphs_valid(example: Path) -> None:
+    """Version 1 requires each paragraph's verification: added paragraphs are `unverified`
+    (found by fuzzing: they were added without it, and the file became invalid)."""
+    assert "paragraphs:" not in example.read_text(encoding="utf-8")
+    assert main(["spans", "--write", str(example)]) == 0
+    text = example.read_text(encoding="utf-8")
+    assert "verification: unverified" in text
+    assert validate(example) == []

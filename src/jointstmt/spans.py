@@ -412,7 +412,10 @@ def _paragraphs(
         if run.write:
             from ruamel.yaml.comments import CommentedSeq
 
-            items = CommentedSeq(_paragraph_item(n, p) for n, p in enumerate(computed, 1))
+            version_1 = body is None
+            items = CommentedSeq(
+                _paragraph_item(n, p, version_1) for n, p in enumerate(computed, 1)
+            )
             if body is not None:
                 _set_after(holder, "span", "paragraphs", items)
             else:
@@ -454,11 +457,15 @@ def _quoted_paragraphs(source: str, placed: list[tuple[int, int]], language: str
     return paragraphs(source, blocks[0][0], blocks[-1][1], language)
 
 
-def _paragraph_item(number: int, paragraph: Any) -> Any:
+def _paragraph_item(number: int, paragraph: Any, version_1: bool) -> Any:
+    """A paragraph entry: version 1 requires a verification status (nothing was checked, so
+    ``unverified``) and has no label; version 2 has a label and no required status."""
     from ruamel.yaml.comments import CommentedMap
 
     item = CommentedMap([("number", number), ("span", _flow((paragraph.start, paragraph.end)))])
-    if paragraph.label:
+    if version_1:
+        item["verification"] = "unverified"
+    elif paragraph.label:
         item["label"] = paragraph.label
     item.fa.set_flow_style()
     return item
