@@ -163,7 +163,8 @@ def test_write_keeps_comments_quoting_and_flow_style(tmp_path: Path) -> None:
         .replace(
             "    path: source.txt\nclauses:\n",
             f"    path: source.txt\n    sha256: {_sha256(SOURCE)}\nparagraphs:\n"
-            f"  - {{number: 1, span: {{start: {paragraph['start']}, end: {paragraph['end']}}}}}\n"
+            f"  - {{number: 1, span: {{start: {paragraph['start']}, end: {paragraph['end']}}}, "
+            "verification: unverified}\n"
             "clauses:\n",
         )
     )
