@@ -157,3 +157,68 @@ def time_zone_problem(name: str) -> str:
     near = cities or nearest(name, sorted(_time_zones()))
     hint = did_you_mean(near) if near else "e.g. America/New_York, Asia/Seoul"
     return f"{name!r} is not an IANA time zone ({hint})"
+
+
+# --- the statement text: the same rules in every version ---------------------------------
+
+
+def statement_text(s: Any, check: Check) -> None:
+    """rule.statement_text: exactly one source has role statement_text."""
+    texts = _statement_texts(s)
+    if len(texts) != 1:
+        message = f"found {len(texts)} sources with role statement_text; exactly one is needed"
+        check.report("rule.statement_text", message, ("sources",))
+
+
+def source_path(s: Any, check: Check) -> None:
+    """rule.source_path: the statement text's path stays inside the statement's folder
+    (no absolute path, no '..', no symlink out of it)."""
+    _source_problem(s, check, "rule.source_path")
+
+
+def source_missing(s: Any, check: Check) -> None:
+    """rule.source_missing: the statement text is a regular file in the folder, within the
+    size limit, and UTF-8 text."""
+    _source_problem(s, check, "rule.source_missing")
+
+
+def sha256(s: Any, check: Check) -> None:
+    """rule.sha256: the statement text's SHA-256 is the one recorded."""
+    found = _read(s, check)
+    if found is None or found[1].digest is None:
+        return
+    index, read = found
+    if read.digest != s.sources[index].sha256:
+        check.report(
+            "rule.sha256",
+            f"{s.sources[index].path!r} has SHA-256 {read.digest}, not the recorded one; if the "
+            "file was meant to change, update sha256 and re-check every span",
+            ("sources", index, "sha256"),
+        )
+
+
+def pinned_text(s: Any, check: Check) -> str | None:
+    """The statement text when it was read and its SHA-256 is the recorded one."""
+    found = _read(s, check)
+    if found is None or found[1].digest != s.sources[found[0]].sha256:
+        return None
+    return found[1].text
+
+
+def _statement_texts(s: Any) -> list[int]:
+    return [i for i, x in enumerate(s.sources) if x.role == "statement_text"]
+
+
+def _read(s: Any, check: Check) -> tuple[int, SourceText] | None:
+    """The one statement text's index and what reading it gave (``None``: nothing to read)."""
+    texts = _statement_texts(s)
+    if len(texts) != 1:
+        return None
+    read = check.source(s.sources[texts[0]].path)
+    return (texts[0], read) if read is not None else None
+
+
+def _source_problem(s: Any, check: Check, code: str) -> None:
+    found = _read(s, check)
+    if found is not None and found[1].problem is not None and found[1].problem[0] == code:
+        check.report(code, found[1].problem[1], ("sources", found[0], "path"))

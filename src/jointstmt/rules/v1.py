@@ -7,16 +7,20 @@ Each function's docstring is its rule; ``tests/test_rules.py`` has a
 from __future__ import annotations
 
 from jointstmt.findings import excerpt
-from jointstmt.model import JointStatement, StatementTextSource
+from jointstmt.model import JointStatement
 from jointstmt.model._iso3166 import SUBDIVISIONS
 from jointstmt.rules.common import (
     Check,
     Path_,
-    SourceText,
     duplicates,
     known_language_tag,
     known_time_zone,
+    pinned_text,
+    sha256,
+    source_missing,
+    source_path,
     span_problem,
+    statement_text,
     time_zone_problem,
     unknown_reference,
 )
@@ -127,45 +131,10 @@ def time_zone(s: JointStatement, check: Check) -> None:
         check.report("rule.time_zone", time_zone_problem(zone), ("meeting", "time_zone"))
 
 
-def statement_text(s: JointStatement, check: Check) -> None:
-    """rule.statement_text: exactly one source has role statement_text."""
-    texts = _statement_texts(s)
-    if len(texts) != 1:
-        message = f"found {len(texts)} sources with role statement_text; exactly one is needed"
-        check.report("rule.statement_text", message, ("sources",))
-
-
-def source_path(s: JointStatement, check: Check) -> None:
-    """rule.source_path: the statement text's path stays inside the statement's folder
-    (no absolute path, no '..', no symlink out of it)."""
-    _source_problem(s, check, "rule.source_path")
-
-
-def source_missing(s: JointStatement, check: Check) -> None:
-    """rule.source_missing: the statement text is a regular file in the folder, within the
-    size limit, and UTF-8 text."""
-    _source_problem(s, check, "rule.source_missing")
-
-
-def sha256(s: JointStatement, check: Check) -> None:
-    """rule.sha256: the statement text's SHA-256 is the one recorded."""
-    found = _read(s, check)
-    if found is None or found[1].digest is None:
-        return
-    index, read = found
-    if read.digest != s.sources[index].sha256:
-        check.report(
-            "rule.sha256",
-            f"{s.sources[index].path!r} has SHA-256 {read.digest}, not the recorded one; if the "
-            "file was meant to change, update sha256 and re-check every span",
-            ("sources", index, "sha256"),
-        )
-
-
 def span(s: JointStatement, check: Check) -> None:
     """rule.span: every paragraph and clause span lies within the (pinned) statement text,
     start <= end, and a clause's span lies within its paragraph's."""
-    text = _pinned_text(s, check)
+    text = pinned_text(s, check)
     if text is None:
         return
     for i, p in enumerate(s.paragraphs):
@@ -191,7 +160,7 @@ def span(s: JointStatement, check: Check) -> None:
 
 def span_text(s: JointStatement, check: Check) -> None:
     """rule.span_text: a clause's text is the statement text at its span, exactly."""
-    text = _pinned_text(s, check)
+    text = pinned_text(s, check)
     if text is None:
         return
     for i, c in enumerate(s.clauses):
@@ -220,35 +189,3 @@ RULES = (
     span_text,
 )
 """The version-1 rules, in the order their findings are reported."""
-
-
-def _statement_texts(s: JointStatement) -> list[int]:
-    return [i for i, x in enumerate(s.sources) if isinstance(x, StatementTextSource)]
-
-
-def _the_statement_text(s: JointStatement) -> int | None:
-    """The index of the one statement text source; ``None`` when there is not exactly one."""
-    texts = _statement_texts(s)
-    return texts[0] if len(texts) == 1 else None
-
-
-def _read(s: JointStatement, check: Check) -> tuple[int, SourceText] | None:
-    """The one statement text's index and what reading it gave (``None``: nothing to read)."""
-    index = _the_statement_text(s)
-    path = s.sources[index].path if index is not None else None
-    read = check.source(path) if path is not None else None
-    return (index, read) if index is not None and read is not None else None
-
-
-def _source_problem(s: JointStatement, check: Check, code: str) -> None:
-    found = _read(s, check)
-    if found is not None and found[1].problem is not None and found[1].problem[0] == code:
-        check.report(code, found[1].problem[1], ("sources", found[0], "path"))
-
-
-def _pinned_text(s: JointStatement, check: Check) -> str | None:
-    """The statement text when it was read and its SHA-256 is the recorded one."""
-    found = _read(s, check)
-    if found is None or found[1].digest != s.sources[found[0]].sha256:
-        return None
-    return found[1].text

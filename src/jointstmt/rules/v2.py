@@ -19,16 +19,19 @@ from jointstmt.model.clauses import Span
 from jointstmt.model.v2.statement import (
     JointStatement,
     Location,
-    StatementTextSource,
 )
 from jointstmt.rules.common import (
     Check,
     Path_,
-    SourceText,
     duplicates,
     known_language_tag,
     known_time_zone,
+    pinned_text,
+    sha256,
+    source_missing,
+    source_path,
     span_problem,
+    statement_text,
     time_zone_problem,
     unknown_reference,
 )
@@ -210,47 +213,10 @@ def time_zone(s: JointStatement, check: Check) -> None:
             check.report("rule.time_zone", time_zone_problem(zone), path)
 
 
-def statement_text(s: JointStatement, check: Check) -> None:
-    """rule.statement_text: exactly one source has role statement_text."""
-    texts = _statement_texts(s)
-    if len(texts) != 1:
-        message = f"found {len(texts)} sources with role statement_text; exactly one is needed"
-        check.report("rule.statement_text", message, ("sources",))
-
-
-def source_path(s: JointStatement, check: Check) -> None:
-    """rule.source_path: the statement text's path stays inside the statement's folder
-    (no absolute path, no '..', no symlink out of it)."""
-    _source_problem(s, check, "rule.source_path")
-
-
-def source_missing(s: JointStatement, check: Check) -> None:
-    """rule.source_missing: the statement text is a regular file in the folder, within the
-    size limit, and UTF-8 text."""
-    _source_problem(s, check, "rule.source_missing")
-
-
-def sha256(s: JointStatement, check: Check) -> None:
-    """rule.sha256: the statement text's SHA-256 is the one recorded."""
-    found = _read(s, check)
-    if found is None or found[1].digest is None:
-        return
-    index, read = found
-    source = s.sources[index]
-    assert isinstance(source, StatementTextSource)
-    if read.digest != source.sha256:
-        check.report(
-            "rule.sha256",
-            f"{source.path!r} has SHA-256 {read.digest}, not the recorded one; if the "
-            "file was meant to change, update sha256 and re-check every span",
-            ("sources", index, "sha256"),
-        )
-
-
 def span(s: JointStatement, check: Check) -> None:
     """rule.span: every span lies within the (pinned) statement text with start <= end;
     paragraphs, sections and clauses lie within the body; a clause within its paragraph."""
-    text = _pinned_text(s, check)
+    text = pinned_text(s, check)
     if text is None:
         return
     body = s.body.span
@@ -275,7 +241,7 @@ def span(s: JointStatement, check: Check) -> None:
 def span_text(s: JointStatement, check: Check) -> None:
     """rule.span_text: a clause's text, and a condition's text where it has a span, is the
     statement text at its span, exactly."""
-    text = _pinned_text(s, check)
+    text = pinned_text(s, check)
     if text is None:
         return
     quotes: list[tuple[str, Span, Path_]] = []
@@ -388,32 +354,3 @@ def _spans(s: JointStatement) -> Iterator[tuple[Span, Path_]]:
 
 def _within(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
-
-
-def _statement_texts(s: JointStatement) -> list[int]:
-    return [i for i, x in enumerate(s.sources) if isinstance(x, StatementTextSource)]
-
-
-def _read(s: JointStatement, check: Check) -> tuple[int, SourceText] | None:
-    texts = _statement_texts(s)
-    if len(texts) != 1:
-        return None
-    source = s.sources[texts[0]]
-    assert isinstance(source, StatementTextSource)
-    read = check.source(source.path)
-    return (texts[0], read) if read is not None else None
-
-
-def _source_problem(s: JointStatement, check: Check, code: str) -> None:
-    found = _read(s, check)
-    if found is not None and found[1].problem is not None and found[1].problem[0] == code:
-        check.report(code, found[1].problem[1], ("sources", found[0], "path"))
-
-
-def _pinned_text(s: JointStatement, check: Check) -> str | None:
-    found = _read(s, check)
-    if found is None:
-        return None
-    source = s.sources[found[0]]
-    assert isinstance(source, StatementTextSource)
-    return found[1].text if found[1].digest == source.sha256 else None
