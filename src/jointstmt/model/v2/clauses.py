@@ -36,6 +36,7 @@ from jointstmt.model.types import (
     CALENDAR_DATE_PATTERN,
     AlwaysTrue,
     InVocabulary,
+    NonEmptyText,
     PositiveInt,
     Slug,
     form,
@@ -100,14 +101,12 @@ Number = Annotated[
 """A JSON number (never a string or a boolean)."""
 
 
-def _text(description: str) -> Any:
-    return Field(min_length=1, description=description)
-
-
 class Condition(Model):
     """What an undertaking or offer depends on, quoted from the text."""
 
-    text: str = _text("The condition as the text words it ('if Hamas accepts the proposal').")
+    text: NonEmptyText = Field(
+        description="The condition as the text words it ('if Hamas accepts the proposal')."
+    )
     span: Span | None = Field(default=None, description="Where the condition sits in the text.")
 
 
@@ -119,7 +118,9 @@ class ClauseDate(Model):
         default=None,
         description="The date at the precision the text gives; absent when the text gives none ('within 60 days').",
     )
-    wording: str = _text("The words of the text ('by the end of 2025', 'within 60 days').")
+    wording: NonEmptyText = Field(
+        description="The words of the text ('by the end of 2025', 'within 60 days')."
+    )
 
 
 class Quantity(Model):
@@ -127,8 +128,10 @@ class Quantity(Model):
 
     kind: QuantityKind = Field(description="What the quantity measures.")
     value: Number = Field(description="The number (19 for '19 percent').")
-    unit: str = _text("The unit: 'percent', an ISO 4217 code, 'days', what is counted.")
-    wording: str = _text("The words of the text ('19 percent', '$1 billion').")
+    unit: NonEmptyText = Field(
+        description="The unit: 'percent', an ISO 4217 code, 'days', what is counted."
+    )
+    wording: NonEmptyText = Field(description="The words of the text ('19 percent', '$1 billion').")
     qualifier: QuantityQualifier | None = Field(
         default=None,
         description="How the text bounds it, where not exactly ('nearly', 'more than', 'up to').",
@@ -163,7 +166,7 @@ class ClauseBase(Model):
         description="Identifier of the clause, unique in the statement (and shared by the language versions of one work)."
     )
     type: str = Field(description="The clause type; see the vocabulary clause_type.")
-    text: str = _text("The clause quoted verbatim from the statement text.")
+    text: NonEmptyText = Field(description="The clause quoted verbatim from the statement text.")
     span: Span = Field(description="Where ``text`` sits in the statement text (inside the body).")
     paragraph: PositiveInt | None = Field(
         default=None, description="Number of the body paragraph the clause belongs to."
@@ -239,7 +242,9 @@ class Reaffirmation(ClauseBase):
 
     value_field: ClassVar[str] = "reaffirms"
     type: Literal["reaffirmation"] = _type("reaffirmation")
-    reaffirms: str = _text("The position, commitment or principle that is restated.")
+    reaffirms: NonEmptyText = Field(
+        description="The position, commitment or principle that is restated."
+    )
     reaffirmed: AlwaysTrue = Field(default=True, description="Always true for a reaffirmation.")
 
 
@@ -248,7 +253,7 @@ class Commitment(ClauseBase):
 
     value_field: ClassVar[str] = "commits_to"
     type: Literal["commitment"] = _type("commitment")
-    commits_to: str = _text("What the parties undertake to do.")
+    commits_to: NonEmptyText = Field(description="What the parties undertake to do.")
 
 
 class Condemnation(ClauseBase):
@@ -256,7 +261,7 @@ class Condemnation(ClauseBase):
 
     value_field: ClassVar[str] = "condemns"
     type: Literal["condemnation"] = _type("condemnation")
-    condemns: str = _text("The act or actor condemned.")
+    condemns: NonEmptyText = Field(description="The act or actor condemned.")
 
 
 class Welcome(ClauseBase):
@@ -264,7 +269,7 @@ class Welcome(ClauseBase):
 
     value_field: ClassVar[str] = "welcomes"
     type: Literal["welcome"] = _type("welcome")
-    welcomes: str = _text("The development, initiative or act welcomed.")
+    welcomes: NonEmptyText = Field(description="The development, initiative or act welcomed.")
 
 
 class Concern(ClauseBase):
@@ -272,7 +277,9 @@ class Concern(ClauseBase):
 
     value_field: ClassVar[str] = "concerns"
     type: Literal["concern"] = _type("concern")
-    concerns: str = _text("The situation or conduct the parties are concerned about.")
+    concerns: NonEmptyText = Field(
+        description="The situation or conduct the parties are concerned about."
+    )
 
 
 class Opposition(ClauseBase):
@@ -280,7 +287,7 @@ class Opposition(ClauseBase):
 
     value_field: ClassVar[str] = "opposes"
     type: Literal["opposition"] = _type("opposition")
-    opposes: str = _text("The act, claim or policy opposed.")
+    opposes: NonEmptyText = Field(description="The act, claim or policy opposed.")
 
 
 class Support(ClauseBase):
@@ -288,7 +295,7 @@ class Support(ClauseBase):
 
     value_field: ClassVar[str] = "supports"
     type: Literal["support"] = _type("support")
-    supports: str = _text("The initiative, goal, process or party supported.")
+    supports: NonEmptyText = Field(description="The initiative, goal, process or party supported.")
 
 
 class Call(ClauseBase):
@@ -296,7 +303,9 @@ class Call(ClauseBase):
 
     value_field: ClassVar[str] = "calls_for"
     type: Literal["call"] = _type("call")
-    calls_for: str = _text("What the parties call for; whom they call on goes in ``addressees``.")
+    calls_for: NonEmptyText = Field(
+        description="What the parties call for; whom they call on goes in ``addressees``."
+    )
 
 
 class Recognition(ClauseBase):
@@ -304,7 +313,7 @@ class Recognition(ClauseBase):
 
     value_field: ClassVar[str] = "recognizes"
     type: Literal["recognition"] = _type("recognition")
-    recognizes: str = _text("The principle or fact recognized.")
+    recognizes: NonEmptyText = Field(description="The principle or fact recognized.")
 
 
 class Acknowledgement(ClauseBase):
@@ -312,7 +321,7 @@ class Acknowledgement(ClauseBase):
 
     value_field: ClassVar[str] = "acknowledges"
     type: Literal["acknowledgement"] = _type("acknowledgement")
-    acknowledges: str = _text("The fact or development noted.")
+    acknowledges: NonEmptyText = Field(description="The fact or development noted.")
 
 
 class PositionStatement(ClauseBase):
@@ -320,7 +329,7 @@ class PositionStatement(ClauseBase):
 
     value_field: ClassVar[str] = "position"
     type: Literal["position_statement"] = _type("position_statement")
-    position: str = _text("The position or assessment stated.")
+    position: NonEmptyText = Field(description="The position or assessment stated.")
 
 
 class Condolence(ClauseBase):
@@ -328,7 +337,9 @@ class Condolence(ClauseBase):
 
     value_field: ClassVar[str] = "condolences_for"
     type: Literal["condolence"] = _type("condolence")
-    condolences_for: str = _text("The loss for which condolences are expressed.")
+    condolences_for: NonEmptyText = Field(
+        description="The loss for which condolences are expressed."
+    )
 
 
 class UnilateralAssurance(ClauseBase):
@@ -336,7 +347,7 @@ class UnilateralAssurance(ClauseBase):
 
     value_field: ClassVar[str] = "assures"
     type: Literal["unilateral_assurance"] = _type("unilateral_assurance")
-    assures: str = _text("What the assuring party commits itself to.")
+    assures: NonEmptyText = Field(description="What the assuring party commits itself to.")
 
 
 class Instruction(ClauseBase):
@@ -344,8 +355,10 @@ class Instruction(ClauseBase):
 
     value_field: ClassVar[str] = "instructs"
     type: Literal["instruction"] = _type("instruction")
-    instructs: str = _text("The task given.")
-    instructed: str = _text("Who is instructed, as the text says (e.g. 'our teams').")
+    instructs: NonEmptyText = Field(description="The task given.")
+    instructed: NonEmptyText = Field(
+        description="Who is instructed, as the text says (e.g. 'our teams')."
+    )
 
 
 class FutureMeeting(ClauseBase):
@@ -353,7 +366,7 @@ class FutureMeeting(ClauseBase):
 
     value_field: ClassVar[str] = "meeting"
     type: Literal["future_meeting"] = _type("future_meeting")
-    meeting: str = _text("The meeting, as described.")
+    meeting: NonEmptyText = Field(description="The meeting, as described.")
     meeting_id: Slug | None = Field(
         default=None,
         description="Id of the meeting (relation planned or proposed) in ``meetings``.",
@@ -371,7 +384,7 @@ class ReportOfAction(ClauseBase):
 
     value_field: ClassVar[str] = "action"
     type: Literal["report_of_action"] = _type("report_of_action")
-    action: str = _text("The action reported.")
+    action: NonEmptyText = Field(description="The action reported.")
 
 
 class Appreciation(ClauseBase):
@@ -379,7 +392,7 @@ class Appreciation(ClauseBase):
 
     value_field: ClassVar[str] = "appreciates"
     type: Literal["appreciation"] = _type("appreciation")
-    appreciates: str = _text("What is appreciated.")
+    appreciates: NonEmptyText = Field(description="What is appreciated.")
 
 
 class Congratulation(ClauseBase):
@@ -387,7 +400,9 @@ class Congratulation(ClauseBase):
 
     value_field: ClassVar[str] = "congratulates_on"
     type: Literal["congratulation"] = _type("congratulation")
-    congratulates_on: str = _text("The achievement or occasion; whom in ``addressees``.")
+    congratulates_on: NonEmptyText = Field(
+        description="The achievement or occasion; whom in ``addressees``."
+    )
 
 
 class Invitation(ClauseBase):
@@ -395,7 +410,7 @@ class Invitation(ClauseBase):
 
     value_field: ClassVar[str] = "invites_to"
     type: Literal["invitation"] = _type("invitation")
-    invites_to: str = _text("What the addressees are invited to.")
+    invites_to: NonEmptyText = Field(description="What the addressees are invited to.")
 
 
 class Recall(ClauseBase):
@@ -403,7 +418,9 @@ class Recall(ClauseBase):
 
     value_field: ClassVar[str] = "recalls"
     type: Literal["recall"] = _type("recall")
-    recalls: str = _text("What is recalled (the document itself goes in ``cites``).")
+    recalls: NonEmptyText = Field(
+        description="What is recalled (the document itself goes in ``cites``)."
+    )
 
 
 class Establishment(ClauseBase):
@@ -411,7 +428,9 @@ class Establishment(ClauseBase):
 
     value_field: ClassVar[str] = "establishes"
     type: Literal["establishment"] = _type("establishment")
-    establishes: str = _text("What is created (its entity goes in ``cites`` as establishes).")
+    establishes: NonEmptyText = Field(
+        description="What is created (its entity goes in ``cites`` as establishes)."
+    )
 
 
 class Demand(ClauseBase):
@@ -419,7 +438,7 @@ class Demand(ClauseBase):
 
     value_field: ClassVar[str] = "demands"
     type: Literal["demand"] = _type("demand")
-    demands: str = _text("What is demanded; of whom in ``addressees``.")
+    demands: NonEmptyText = Field(description="What is demanded; of whom in ``addressees``.")
 
 
 class Offer(ClauseBase):
@@ -427,7 +446,7 @@ class Offer(ClauseBase):
 
     value_field: ClassVar[str] = "offers"
     type: Literal["offer"] = _type("offer")
-    offers: str = _text("What is offered; the condition in ``condition``.")
+    offers: NonEmptyText = Field(description="What is offered; the condition in ``condition``.")
 
 
 class Warning(ClauseBase):
@@ -435,7 +454,9 @@ class Warning(ClauseBase):
 
     value_field: ClassVar[str] = "warns_against"
     type: Literal["warning"] = _type("warning")
-    warns_against: str = _text("The conduct warned against (and the consequence, where stated).")
+    warns_against: NonEmptyText = Field(
+        description="The conduct warned against (and the consequence, where stated)."
+    )
 
 
 class Declaration(ClauseBase):
@@ -443,7 +464,7 @@ class Declaration(ClauseBase):
 
     value_field: ClassVar[str] = "declares"
     type: Literal["declaration"] = _type("declaration")
-    declares: str = _text("What is declared.")
+    declares: NonEmptyText = Field(description="What is declared.")
 
 
 class Discussion(ClauseBase):
@@ -451,7 +472,7 @@ class Discussion(ClauseBase):
 
     value_field: ClassVar[str] = "discussed"
     type: Literal["discussion"] = _type("discussion")
-    discussed: str = _text("The subject discussed, consulted on or reviewed.")
+    discussed: NonEmptyText = Field(description="The subject discussed, consulted on or reviewed.")
 
 
 class Expectation(ClauseBase):
@@ -459,7 +480,7 @@ class Expectation(ClauseBase):
 
     value_field: ClassVar[str] = "expects"
     type: Literal["expectation"] = _type("expectation")
-    expects: str = _text("What is hoped for or expected.")
+    expects: NonEmptyText = Field(description="What is hoped for or expected.")
 
 
 Clause = Annotated[

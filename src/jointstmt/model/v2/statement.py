@@ -35,6 +35,8 @@ from jointstmt.model.types import (
     Date,
     InVocabulary,
     LanguageTag,
+    NonEmptyText,
+    OptionalText,
     PositiveInt,
     Sha256,
     Slug,
@@ -101,19 +103,13 @@ OptionalSources = Annotated[
 ]
 
 
-def _text(description: str) -> Any:
-    return Field(min_length=1, description=description)
-
-
-def _optional_text(description: str) -> Any:
-    return Field(default=None, min_length=1, description=description)
-
-
 class Capture(Model):
     """How the statement text was captured (so that anyone can fetch the same bytes)."""
 
-    repository: str | None = _optional_text("Repository it was taken from ('owner/name').")
-    path: str | None = _optional_text("Path of the file in that repository.")
+    repository: OptionalText = Field(
+        default=None, description="Repository it was taken from ('owner/name')."
+    )
+    path: OptionalText = Field(default=None, description="Path of the file in that repository.")
     commit: str | None = Field(
         default=None,
         pattern=form(
@@ -125,8 +121,9 @@ class Capture(Model):
     )
     archive_url: Url | None = Field(default=None, description="An archived copy of the page.")
     retrieved: Date | None = Field(default=None, description="Date it was retrieved.")
-    transformations: str | None = _optional_text(
-        "What was changed between the capture and the shipped text (front matter removed, ...)."
+    transformations: OptionalText = Field(
+        default=None,
+        description="What was changed between the capture and the shipped text (front matter removed, ...).",
     )
 
 
@@ -141,13 +138,13 @@ class StatementTextSource(Model):
         description="File name relative to the YAML file's folder.",
     )
     sha256: Sha256 = Field(description="SHA-256 of the file's bytes.")
-    publisher: str = _text("Who published it (a ministry, a news service).")
-    title: str | None = _optional_text("Title of the page or document.")
+    publisher: NonEmptyText = Field(description="Who published it (a ministry, a news service).")
+    title: OptionalText = Field(default=None, description="Title of the page or document.")
     url: Url | None = Field(default=None, description="Where it was published.")
     published: Date | None = Field(default=None, description="Date it was published.")
     language: LanguageTag | None = Field(default=None, description="Language of the text.")
     capture: Capture | None = Field(default=None, description="How the text was captured.")
-    note: str | None = _optional_text("How the source was used.")
+    note: OptionalText = Field(default=None, description="How the source was used.")
 
 
 OutsideRole = Annotated[
@@ -171,13 +168,13 @@ class OutsideSource(Model):
 
     id: Slug = Field(description="Identifier of the source, unique in the statement.")
     role: OutsideRole = Field(description="What the source is.")
-    publisher: str = _text("Who published it.")
-    title: str | None = _optional_text("Title of the page or document.")
+    publisher: NonEmptyText = Field(description="Who published it.")
+    title: OptionalText = Field(default=None, description="Title of the page or document.")
     url: Url | None = Field(default=None, description="Where it was published.")
     published: Date | None = Field(default=None, description="Date it was published.")
     language: LanguageTag | None = Field(default=None, description="Language of the source.")
     capture: Capture | None = Field(default=None, description="How it was captured.")
-    note: str | None = _optional_text("What it supports and how it was used.")
+    note: OptionalText = Field(default=None, description="What it supports and how it was used.")
 
 
 Source = Annotated[StatementTextSource | OutsideSource, Field(discriminator="role")]
@@ -187,8 +184,10 @@ Source = Annotated[StatementTextSource | OutsideSource, Field(discriminator="rol
 class Place(Model):
     """A place: any of its facts may be unknown, but what is given is sourced."""
 
-    name: str | None = _optional_text("The venue (a building, an estate), where known.")
-    locality: str | None = _optional_text("Town or city.")
+    name: OptionalText = Field(
+        default=None, description="The venue (a building, an estate), where known."
+    )
+    locality: OptionalText = Field(default=None, description="Town or city.")
     subdivision: SubdivisionCode | None = Field(
         default=None, description="ISO 3166-2 code of the subdivision (e.g. US-VA)."
     )
@@ -201,7 +200,9 @@ class Place(Model):
 class Location(Model):
     """Where something happened, in the text's words and, where known, as places."""
 
-    wording: str | None = _optional_text("How the text names it ('the Washington area').")
+    wording: OptionalText = Field(
+        default=None, description="How the text names it ('the Washington area')."
+    )
     span: Span | None = Field(default=None, description="Where the text names it.")
     places: tuple[Place, ...] = Field(
         default=(), description="The places; several for several cities; none when unknown."
@@ -216,9 +217,11 @@ class Party(Model):
     """A state, government, organization or grouping that makes or is bound by the statement."""
 
     id: Slug = Field(description="Identifier of the party, unique in the statement.")
-    name: str = _text("The name as the text gives it ('the United States of America').")
-    short_name: str | None = _optional_text(
-        "The short name the text defines for it ('the United States')."
+    name: NonEmptyText = Field(
+        description="The name as the text gives it ('the United States of America')."
+    )
+    short_name: OptionalText = Field(
+        default=None, description="The short name the text defines for it ('the United States')."
     )
     aliases: tuple[str, ...] = Field(
         default=(), description="Other names the text uses for it ('the UAE', 'Washington')."
@@ -241,17 +244,17 @@ class OtherName(Model):
     """A name in another script or language."""
 
     language: LanguageTag = Field(description="BCP 47 tag of the name's language and script.")
-    name: str = _text("The name as written in that language.")
+    name: NonEmptyText = Field(description="The name as written in that language.")
 
 
 class Person(Model):
     """The person who held an office."""
 
-    name: str = _text(
-        "The name as the text or the source gives it: a full name where known ('Kurt M. Campbell'), a surname where that is all ('President Aoun')."
+    name: NonEmptyText = Field(
+        description="The name as the text or the source gives it: a full name where known ('Kurt M. Campbell'), a surname where that is all ('President Aoun')."
     )
-    family_name: str | None = _optional_text("Family name.")
-    given_name: str | None = _optional_text("Given name(s).")
+    family_name: OptionalText = Field(default=None, description="Family name.")
+    given_name: OptionalText = Field(default=None, description="Given name(s).")
     other_names: tuple[OtherName, ...] = Field(
         default=(), description="The name in other languages or scripts."
     )
@@ -264,8 +267,8 @@ class Participant(Model):
     id: Slug = Field(description="Identifier of the participant, unique in the statement.")
     party: Slug = Field(description="Id of the party the participant represents.")
     kind: ParticipantKind = Field(default="office", description="One office or a delegation.")
-    office: str = _text(
-        "The office as the text styles it ('Deputy Secretary of State', 'senior officials')."
+    office: NonEmptyText = Field(
+        description="The office as the text styles it ('Deputy Secretary of State', 'senior officials')."
     )
     rank: Rank = Field(
         description="Normalized rank of the office; not_stated when the text gives none."
@@ -291,7 +294,7 @@ class Participant(Model):
 class Series(Model):
     """The series a recurring meeting belongs to."""
 
-    name: str = _text("Name of the series.")
+    name: NonEmptyText = Field(description="Name of the series.")
     ordinal: PositiveInt | None = Field(
         default=None, description="Which meeting of the series (13 for the 13th)."
     )
@@ -306,7 +309,9 @@ class Meeting(Model):
 
     id: Slug = Field(description="Identifier of the meeting, unique in the statement.")
     relation: MeetingRelation = Field(description="How the meeting relates to the statement.")
-    name: str | None = _optional_text("The meeting's name, where the text or a source gives one.")
+    name: OptionalText = Field(
+        default=None, description="The meeting's name, where the text or a source gives one."
+    )
     format: MeetingFormat = Field(description="How many parties met; not_stated when unknown.")
     level: MeetingLevel = Field(
         description="Normalized rank of the meeting; not_stated when unknown."
@@ -328,8 +333,9 @@ class Meeting(Model):
     time_zone: TimeZoneName | None = Field(
         default=None, description="IANA time zone of the dates and times."
     )
-    timing: str | None = _optional_text(
-        "When, in the text's words, for a meeting without exact dates ('later this year', 'annually')."
+    timing: OptionalText = Field(
+        default=None,
+        description="When, in the text's words, for a meeting without exact dates ('later this year', 'annually').",
     )
     location: Location | None = Field(default=None, description="Where, as far as known.")
     host: Slug | None = Field(default=None, description="Id of the hosting party or entity.")
@@ -359,7 +365,7 @@ class Entity(Model):
     id: Slug = Field(
         description="Identifier, unique among parties, participants, entities and meetings."
     )
-    name: str = _text("Its name in full.")
+    name: NonEmptyText = Field(description="Its name in full.")
     kind: EntityKind = Field(description="What kind of entity it is.")
     aliases: tuple[str, ...] = Field(
         default=(), description="Other names the text uses for it ('North Korea', 'DPRK')."
@@ -370,12 +376,14 @@ class Entity(Model):
     members: tuple[Slug, ...] = Field(
         default=(), description="For a grouping or organization: ids of members named."
     )
-    office: str | None = _optional_text("For a person: the office the text gives them.")
+    office: OptionalText = Field(
+        default=None, description="For a person: the office the text gives them."
+    )
     date: Date | None = Field(
         default=None, description="For a document, instrument or event: its date."
     )
-    identifier: str | None = _optional_text(
-        "Its number or designation ('2735', 'Executive Order 14257')."
+    identifier: OptionalText = Field(
+        default=None, description="Its number or designation ('2735', 'Executive Order 14257')."
     )
     issuer: tuple[Slug, ...] = Field(
         default=(), description="Ids of the parties or entities that issued or adopted it."
@@ -390,7 +398,7 @@ class Entity(Model):
     )
     wikidata: WikidataId | None = Field(default=None, description="Wikidata item id.")
     sources: OptionalSources = ()
-    note: str | None = _optional_text("Editor's note.")
+    note: OptionalText = Field(default=None, description="Editor's note.")
 
 
 class Paragraph(Model):
@@ -398,18 +406,20 @@ class Paragraph(Model):
 
     number: PositiveInt = Field(description="Its number, counting from 1 within the body.")
     span: Span = Field(description="Where the paragraph sits in the statement text.")
-    label: str | None = _optional_text("The number or label printed before it ('1.', 'I.').")
+    label: OptionalText = Field(
+        default=None, description="The number or label printed before it ('1.', 'I.')."
+    )
     verification: Verification | None = Field(
         default=None, description="How it compares with the official release, where checked."
     )
-    note: str | None = _optional_text("The differences found.")
+    note: OptionalText = Field(default=None, description="The differences found.")
 
 
 class Section(Model):
     """A headed section of the body."""
 
     id: Slug = Field(description="Identifier of the section, unique in the statement.")
-    heading: str | None = _optional_text("The heading as printed.")
+    heading: OptionalText = Field(default=None, description="The heading as printed.")
     span: Span = Field(description="Where the section (with its heading) sits in the text.")
     part: Part | None = Field(default=None, description="The part of the statement it belongs to.")
 
@@ -435,7 +445,7 @@ class JointStatement(Model):
         default=None,
         description="Id shared by the language versions of one statement; they share clause ids.",
     )
-    title: str = _text("The statement's title.")
+    title: NonEmptyText = Field(description="The statement's title.")
     document_type: DocumentType = Field(description="What kind of document it is.")
     language: LanguageTag = Field(description="BCP 47 tag of the statement text's language.")
     issued: Date = Field(description="Date the statement was released.")
@@ -462,7 +472,7 @@ class JointStatement(Model):
     clauses: tuple[Clause, ...] = Field(
         min_length=1, description="What was said, clause by clause."
     )
-    notes: str | None = _optional_text("Editor's notes.")
+    notes: OptionalText = Field(default=None, description="Editor's notes.")
 
     def actors_of(self, clause: ClauseBase) -> tuple[str, ...]:
         """The ids who perform ``clause`` (the issuing parties when it names none)."""
