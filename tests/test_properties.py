@@ -1,8 +1,10 @@
 """Properties of every statement: valid, round-tripping, in agreement with the schema.
 
 Statements come from :mod:`jointstmt.strategies`; each test states its property in
-its name and docstring. Bugs the properties found keep a named example test next to
-the property that found them.
+its name and docstring, and runs on both schema versions (``[v1]``, ``[v2]``):
+``statements()`` for version 1, ``statements_v2()`` for version 2. Properties only
+version 2 has are in ``test_properties_v2.py``. Bugs the properties found keep a
+named example test next to the property that found them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
+from pydantic import BaseModel
 
 from jointstmt import (
     CODES,
@@ -32,12 +35,18 @@ from jointstmt import (
     loads,
 )
 from jointstmt.loader import Limits
-from jointstmt.strategies import Generated, phrases, statements, yaml_texts
+from jointstmt.model.v2 import JointStatement as JointStatement2
+from jointstmt.strategies import phrases, statements, statements_v2, yaml_texts
 from jointstmt.validation import check_bytes, validate
 
-VALIDATOR = Draft202012Validator(json_schema(1), format_checker=Draft202012Validator.FORMAT_CHECKER)
-
-STATEMENTS = statements()
+VERSIONS = (1, 2)
+BY_VERSION = pytest.mark.parametrize("version", VERSIONS, ids=[f"v{v}" for v in VERSIONS])
+MODELS: dict[int, type[BaseModel]] = {1: JointStatement, 2: JointStatement2}
+VALIDATORS = {
+    v: Draft202012Validator(json_schema(v), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    for v in VERSIONS
+}
+STATEMENTS = {1: statements(), 2: statements_v2()}
 
 # Free text of every kind: statement-like phrases, strings the YAML 1.2 core schema
 # reads as numbers or other non-strings, any Unicode text, and plain text long enough
@@ -61,6 +70,11 @@ LONG_TEXT = (
     .filter(bool)
 )
 ANY_TEXT = st.one_of(phrases(), YAML_LOOKALIKES, st.text(min_size=1, max_size=12), LONG_TEXT)
+WITH_ANY_TEXT = {
+    1: statements(text=ANY_TEXT),
+    2: statements_v2(statements(text=ANY_TEXT), text=ANY_TEXT),
+}
+Generated = Any  # jointstmt.strategies.Generated or its version-2 twin: .statement, .write()
 
 
 @contextmanager
@@ -70,18 +84,22 @@ def written(generated: Generated) -> Iterator[Path]:
         yield generated.write(folder)
 
 
-def _as_json(statement: JointStatement, exclude_defaults: bool) -> object:
+def _as_json(statement: BaseModel, exclude_defaults: bool) -> object:
     return json.loads(statement.model_dump_json(exclude_defaults=exclude_defaults))
 
 
 # --- validity ---------------------------------------------------------------------------
 
 
-@given(STATEMENTS)
-def test_every_generated_statement_is_valid_in_structure_and_rules(generated: Generated) -> None:
+@BY_VERSION
+@given(data=st.data())
+def test_every_generated_statement_is_valid_in_structure_and_rules(
+    version: int, data: st.DataObject
+) -> None:
     """A generated statement passes the models and every rule, its text file included."""
+    generated = data.draw(STATEMENTS[version])
     statement = generated.statement
-    assert JointStatement.model_validate(statement.model_dump()) == statement
+    assert MODELS[version].model_validate(statement.model_dump()) == statement
     with written(generated) as path:
         assert validate(path) == []
 
@@ -89,22 +107,23 @@ def test_every_generated_statement_is_valid_in_structure_and_rules(generated: Ge
 # --- round trips ------------------------------------------------------------------------
 
 
-@given(statements(text=ANY_TEXT))
-def test_dump_then_load_gives_an_equal_statement(generated: Generated) -> None:
+@BY_VERSION
+@given(data=st.data())
+def test_dump_then_load_gives_an_equal_statement(version: int, data: st.DataObject) -> None:
     """model -> YAML (jointstmt.dumps) -> load gives an equal model, whatever the text in it."""
+    generated = data.draw(WITH_ANY_TEXT[version])
     with written(generated) as path:
         assert load(path) == generated.statement
 
 
-@given(statements(text=ANY_TEXT), st.booleans())
-def test_model_to_json_to_model_gives_an_equal_statement(
-    generated: Generated, exclude_defaults: bool
-) -> None:
+@BY_VERSION
+@given(data=st.data())
+def test_model_to_json_to_model_gives_an_equal_statement(version: int, data: st.DataObject) -> None:
     """model -> JSON -> model gives an equal model, with or without the default values."""
-    statement = generated.statement
-    as_json = statement.model_dump_json(exclude_defaults=exclude_defaults)
-    assert JointStatement.model_validate_json(as_json) == statement
-    assert JointStatement.model_validate(json.loads(as_json)) == statement
+    statement = data.draw(WITH_ANY_TEXT[version]).statement
+    as_json = statement.model_dump_json(exclude_defaults=data.draw(st.booleans()))
+    assert MODELS[version].model_validate_json(as_json) == statement
+    assert MODELS[version].model_validate(json.loads(as_json)) == statement
 
 
 def test_meeting_times_survive_a_round_trip() -> None:
@@ -127,22 +146,28 @@ def test_dumps_quotes_what_yaml_would_misread(text: str) -> None:
 # --- agreement with the published schema ------------------------------------------------
 
 
-@given(statements(text=ANY_TEXT), st.booleans())
+@BY_VERSION
+@given(data=st.data())
 def test_every_generated_statement_is_valid_under_the_published_schema(
-    generated: Generated, exclude_defaults: bool
+    version: int, data: st.DataObject
 ) -> None:
-    """Dumped to JSON, with or without defaults, a statement is valid under the schema."""
-    errors = VALIDATOR.iter_errors(_as_json(generated.statement, exclude_defaults))
+    """Dumped to JSON, with or without defaults, a statement is valid under its version's
+    published schema."""
+    statement = data.draw(WITH_ANY_TEXT[version]).statement
+    errors = VALIDATORS[version].iter_errors(_as_json(statement, data.draw(st.booleans())))
     assert [e.message for e in errors] == []
 
 
 # --- YAML styles ------------------------------------------------------------------------
 
 
-@given(st.data())
-def test_the_same_statement_in_any_yaml_style_loads_to_the_same_model(data: st.DataObject) -> None:
+@BY_VERSION
+@given(data=st.data())
+def test_the_same_statement_in_any_yaml_style_loads_to_the_same_model(
+    version: int, data: st.DataObject
+) -> None:
     """Block or flow, plain or quoted, any key order, comments, markers: the same model."""
-    generated = data.draw(STATEMENTS)
+    generated = data.draw(STATEMENTS[version])
     styled = data.draw(yaml_texts(generated.statement))
     with written(generated) as path:
         outcome = check_bytes(styled.text.encode("utf-8"), path.parent)
@@ -154,10 +179,10 @@ def test_the_same_statement_in_any_yaml_style_loads_to_the_same_model(data: st.D
 
 
 @st.composite
-def damaged_statements(draw: st.DrawFn) -> bytes:
+def damaged_statements(draw: st.DrawFn, version: int) -> bytes:
     """A valid statement's YAML with a few lines deleted, repeated or re-indented, or a
     few bytes deleted or inserted."""
-    data = dumps(draw(STATEMENTS).statement).encode("utf-8")
+    data = dumps(draw(STATEMENTS[version]).statement).encode("utf-8")
     for _ in range(draw(st.integers(1, 3))):
         at = draw(st.integers(0, len(data)))
         start = data.rfind(b"\n", 0, at) + 1  # the line holding byte ``at``
@@ -201,10 +226,10 @@ def _paths(node: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str
 
 
 @st.composite
-def broken_statements(draw: st.DrawFn) -> bytes:
+def broken_statements(draw: st.DrawFn, version: int) -> bytes:
     """A valid statement's data with one node removed or replaced by any JSON value
     (numbers JSON cannot carry included), written in any YAML style."""
-    data = draw(STATEMENTS).statement.model_dump(mode="json")
+    data = draw(STATEMENTS[version]).statement.model_dump(mode="json")
     path = draw(st.sampled_from(list(_paths(data))[1:]))
     parent: Any = data
     for part in path[:-1]:
@@ -216,31 +241,39 @@ def broken_statements(draw: st.DrawFn) -> bytes:
     return draw(yaml_texts(data)).text.encode("utf-8")
 
 
-ANY_INPUT = st.one_of(
-    st.binary(max_size=200),
-    st.text(max_size=200).map(lambda t: t.encode("utf-8")),
-    damaged_statements(),
-    broken_statements(),
-)
+ANY_INPUT = {
+    version: st.one_of(
+        st.binary(max_size=200),
+        st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+        damaged_statements(version),
+        broken_statements(version),
+    )
+    for version in VERSIONS
+}
+LIMITS = st.sampled_from([Limits(), Limits(max_bytes=300, max_depth=3)])
 
 
-@given(ANY_INPUT, st.sampled_from([Limits(), Limits(max_bytes=300, max_depth=3)]))
+@BY_VERSION
+@given(data=st.data())
 def test_validation_never_raises_on_arbitrary_bytes_it_returns_located_findings(
-    data: bytes, limits: Limits
+    version: int, data: st.DataObject
 ) -> None:
     """Any bytes give findings (or a statement), never an exception; each finding is located.
 
-    Its code is documented, and its line and column are 1-based and inside the file.
+    Its code is documented, and its line and column are 1-based and inside the file. The
+    bytes are at times a damaged or broken statement of ``version``.
     """
-    lines = data.decode("utf-8", errors="replace").splitlines() or [""]
+    limits = data.draw(LIMITS)
+    raw = data.draw(ANY_INPUT[version])
+    lines = raw.decode("utf-8", errors="replace").splitlines() or [""]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "statement.yaml"
-        path.write_bytes(data)
+        path.write_bytes(raw)
         findings = validate(path, limits)
-        from_bytes = check_bytes(data, Path(folder), limits).findings
+        from_bytes = check_bytes(raw, Path(folder), limits).findings
         if findings:  # and loads raises ValidationFailed, nothing else
             with pytest.raises(ValidationFailed):
-                loads(data, base_dir=folder, limits=limits)
+                loads(raw, base_dir=folder, limits=limits)
     assert [_where(f) for f in findings] == [_where(f) for f in from_bytes]
     for finding in findings:
         assert finding.code in CODES

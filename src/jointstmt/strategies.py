@@ -50,6 +50,8 @@ except ImportError as error:  # pragma: no cover - depends on the environment
         "jointstmt.strategies needs hypothesis: pip install 'jointstmt[testing]'"
     ) from error
 
+from pydantic import BaseModel
+
 from jointstmt.model import (
     CLAUSE_CLASSES,
     ClauseBase,
@@ -940,13 +942,18 @@ class _Writer:
                 self.lines.append(f"{lead}{written}{self._trailing_comment()}")
 
 
+# A seeded generator, not hypothesis' own: its thousands of choices per document would each
+# be a draw, ten times slower; styles then do not shrink, the data does.
+_SEEDED = st.randoms(use_true_random=True)
+
+
 @st.composite
-def _yaml_text(draw: st.DrawFn, document: JointStatement | Mapping[str, Any]) -> YamlText:
-    if isinstance(document, JointStatement):
+def _yaml_text(draw: st.DrawFn, document: BaseModel | Mapping[str, Any]) -> YamlText:
+    if isinstance(document, BaseModel):
         data = document.model_dump(mode="json", exclude_defaults=draw(_BOOLEANS))
     else:
         data = dict(document)
-    rnd = draw(st.randoms(use_true_random=False))
+    rnd = draw(_SEEDED)
     head: list[str] = []
     if rnd.random() < 0.2:
         head.append(rnd.choice(_COMMENTS))
@@ -965,15 +972,15 @@ def _yaml_text(draw: st.DrawFn, document: JointStatement | Mapping[str, Any]) ->
     return YamlText(text, data, writer.positions, writer.key_positions)
 
 
-def yaml_texts(document: JointStatement | Mapping[str, Any]) -> SearchStrategy[YamlText]:
+def yaml_texts(document: BaseModel | Mapping[str, Any]) -> SearchStrategy[YamlText]:
     """``document`` written as YAML 1.2 in varied styles, each reading back as the same data.
 
     Styles vary node by node: block or flow collections, plain, single- or
     double-quoted scalars (with escapes at times), numbers in decimal, hex or octal,
     ``null``/``~``, key order, comments, indentation, indentless lists, ``%YAML`` and
-    ``---``/``...`` markers, CRLF line breaks, a byte-order mark. A
-    :class:`~jointstmt.model.JointStatement` is written with or without its default
-    values; a mapping (any JSON-like data, valid or not) is written as it is.
+    ``---``/``...`` markers, CRLF line breaks, a byte-order mark. A statement of any
+    version (a model) is written with or without its default values; a mapping (any
+    JSON-like data, valid or not) is written as it is.
     """
     return _yaml_text(document)
 
@@ -981,15 +988,21 @@ def yaml_texts(document: JointStatement | Mapping[str, Any]) -> SearchStrategy[Y
 # --- version 2 -------------------------------------------------------------------------
 
 
-def statements_v2(base: SearchStrategy[Generated] | None = None) -> SearchStrategy[Any]:
+def statements_v2(
+    base: SearchStrategy[Generated] | None = None, *, text: SearchStrategy[str] | None = None
+) -> SearchStrategy[Any]:
     """Whole valid version-2 statements with their statement text (``.write(folder)``).
 
     Each is a version-1 statement from ``base`` (default :func:`statements`), migrated
-    as ``jointstmt migrate`` does, then given version 2's own features: groupings and
-    witnesses, meetings of every relation, cited documents, clause parts, chapeaus with
-    labelled items, addressees, modality, conditions, dates, quantities, relations and
-    the clause types version 1 lacks.
+    as ``jointstmt migrate`` does, then given version 2's own features: every kind of
+    party (groupings with members, witnesses), delegations and signatures, no meeting
+    or meetings of every relation, cited documents, time and place of issue, sections,
+    clause parts, chapeaus with labelled items, addressees, modality, conditions,
+    dates, quantities, relations and the clause types version 1 lacks. ``text``
+    generates the free text of those features (default :func:`phrases`).
     """
     from jointstmt._strategies_v2 import statements_v2 as build
 
-    return build(base if base is not None else statements())
+    return build(
+        base if base is not None else statements(), text if text is not None else phrases()
+    )
