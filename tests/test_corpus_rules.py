@@ -35,6 +35,9 @@ def test_statement_ids_are_unique_across_files(
     out = capsys.readouterr().out
     # the folder walk is sorted: copy/ comes first, so the later file carries the finding
     assert _findings(out) == [(str(first), "rule.corpus_duplicate_id")]
+    # located at the id, found again in the file only because it has a corpus finding
+    line = first.read_text(encoding="utf-8").splitlines().index(f"id: {first.parent.name}") + 1
+    assert f"{first}:{line}:5: rule.corpus_duplicate_id" in out
     assert out.strip().endswith("2 files checked: 1 valid, 1 invalid, 1 error")
 
 

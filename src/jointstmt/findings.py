@@ -204,20 +204,14 @@ def json_pointer(path: tuple[str | int, ...]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class CorpusFacts:
-    """What the corpus rules need of one valid statement, small enough to cross processes.
-
-    Each fact carries its location (line, column, JSON Pointer) so that a finding about it
-    can be reported in the file it concerns.
-    """
+    """What the corpus rules need of one valid statement, small enough to cross processes."""
 
     id: str
-    id_at: tuple[int, int]
     work: str | None = None
-    work_at: tuple[int, int] = (1, 1)
     language: str = ""
     clause_ids: tuple[str, ...] = ()
-    statement_refs: tuple[tuple[str, int, int, str], ...] = ()
-    """``(statement id, line, column, pointer)`` of each entity that names another statement."""
+    statement_refs: tuple[tuple[str, str], ...] = ()
+    """``(statement id, JSON Pointer)`` of each entity that names another statement."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,7 @@ def _check_bytes(data: bytes, base_dir: Path | None, limits: Limits, path: str) 
     )
     if findings:
         return FileResult(path, findings)
-    return FileResult(path, findings, statement, corpus_facts(statement, document.positions))
+    return FileResult(path, findings, statement, corpus_facts(statement))
 
 
 def check_file(path: Path, limits: Limits = Limits()) -> FileResult:

@@ -15,28 +15,29 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from jointstmt.findings import CorpusFacts, FileResult, Finding, did_you_mean, nearest
 
 
-def corpus_facts(statement: Any, positions: Any) -> CorpusFacts:
-    """The facts of a valid statement (either version) that the corpus rules read."""
-    work = getattr(statement, "work", None)
-    refs = []
-    for i, entity in enumerate(getattr(statement, "entities", ())):
-        target = getattr(entity, "statement", None)
-        if target is not None:
-            line, column = positions.of(("entities", i, "statement"))
-            refs.append((target, line, column, f"/entities/{i}/statement"))
+def corpus_facts(statement: Any) -> CorpusFacts:
+    """The facts of a valid statement (either version) that the corpus rules read.
+
+    No positions: looking one up builds the file's position tree, which a valid file
+    otherwise never needs; the few files with a corpus finding are located afterwards.
+    """
+    refs = tuple(
+        (entity.statement, f"/entities/{i}/statement")
+        for i, entity in enumerate(getattr(statement, "entities", ()))
+        if getattr(entity, "statement", None) is not None
+    )
     return CorpusFacts(
         id=statement.id,
-        id_at=positions.of(("id",)),
-        work=work,
-        work_at=positions.of(("work",)) if work is not None else (1, 1),
+        work=getattr(statement, "work", None),
         language=statement.language,
         clause_ids=tuple(c.id for c in statement.clauses),
-        statement_refs=tuple(refs),
+        statement_refs=refs,
     )
 
 
@@ -51,14 +52,13 @@ def check_corpus(files: Iterable[tuple[str, CorpusFacts]]) -> list[FileResult]:
                 Finding(
                     "rule.corpus_duplicate_id",
                     f"statement id {facts.id!r} is already used by {first[facts.id]}",
-                    *facts.id_at,
-                    "/id",
+                    pointer="/id",
                 )
             )
         else:
             first[facts.id] = path
     for path, facts in files:
-        for target, line, column, pointer in facts.statement_refs:
+        for target, pointer in facts.statement_refs:
             if target not in first:
                 near = nearest(target, first)
                 hint = f" ({did_you_mean(near)})" if near else ""
@@ -67,9 +67,7 @@ def check_corpus(files: Iterable[tuple[str, CorpusFacts]]) -> list[FileResult]:
                         "rule.corpus_reference",
                         f"statement {target!r} is not among the files validated together{hint}; "
                         "validate it with this one, or remove the link",
-                        line,
-                        column,
-                        pointer,
+                        pointer=pointer,
                     )
                 )
     works: dict[str, list[tuple[str, CorpusFacts]]] = defaultdict(list)
@@ -86,12 +84,36 @@ def check_corpus(files: Iterable[tuple[str, CorpusFacts]]) -> list[FileResult]:
                         "rule.work_alignment",
                         f"{problem} ({base_path} is another version of work {facts.work!r}; "
                         "versions share clause ids, in order, each anchored in its own text)",
-                        *facts.work_at,
-                        "/work",
+                        pointer="/work",
                     )
                 )
     order = [path for path, _ in files]
-    return [FileResult(path, found[path]) for path in dict.fromkeys(order) if path in found]
+    return [
+        FileResult(path, _located(path, found[path]))
+        for path in dict.fromkeys(order)
+        if path in found
+    ]
+
+
+def _located(path: str, findings: list[Finding]) -> list[Finding]:
+    """The findings with the line and column of their pointers in the file (read again: only
+    files with a corpus finding pay for it); 1:1 where the file cannot be read again."""
+    from jointstmt.fileio import ReadError, read_file
+    from jointstmt.limits import MAX_SOURCE_BYTES, Limits
+    from jointstmt.loader import LoadError, parse_yaml
+
+    # the file validated under the run's limits; read again, it is bounded only as a source is
+    limits = Limits(max_bytes=MAX_SOURCE_BYTES)
+    try:
+        positions = parse_yaml(read_file(Path(path), MAX_SOURCE_BYTES), limits).positions
+    except (ReadError, LoadError, OSError):
+        return findings
+    located = []
+    for f in findings:
+        steps = tuple(int(p) if p.isdigit() else p for p in f.pointer.split("/")[1:])
+        line, column = positions.of(steps)
+        located.append(Finding(f.code, f.message, line, column, f.pointer))
+    return located
 
 
 def _misaligned(base: CorpusFacts, other: CorpusFacts) -> str | None:
