@@ -29,12 +29,15 @@ from jointstmt import (
     Finding,
     JointStatement,
     ValidationFailed,
+    dump,
     dumps,
     json_schema,
     load,
     loads,
 )
+from jointstmt.cli import main
 from jointstmt.loader import Limits
+from jointstmt.model import Entity
 from jointstmt.model.v2 import JointStatement as JointStatement2
 from jointstmt.strategies import phrases, statements, statements_v2, yaml_texts
 from jointstmt.validation import check_bytes, validate
@@ -102,6 +105,27 @@ def test_every_generated_statement_is_valid_in_structure_and_rules(
     assert MODELS[version].model_validate(statement.model_dump()) == statement
     with written(generated) as path:
         assert validate(path) == []
+
+
+def test_migrating_an_organization_then_a_country_with_its_code_as_id_keeps_ids_unique(
+    example: Path,
+) -> None:
+    """Found by the version-2 properties (their statements are migrated version-1 ones): an
+    organization entity ``jp`` became party ``jp``, then the country JP's new party took
+    the same id, since the organization's id had been freed."""
+    statement = load(example)
+    organization = Entity(id="jp", name="the Organization", kind="organization")
+    us, no = statement.participants
+    participants = (
+        us.model_copy(update={"country": None, "organization": "jp"}),
+        no.model_copy(update={"country": "JP"}),
+    )
+    entities = (*statement.entities, organization)
+    dump(statement.model_copy(update={"participants": participants, "entities": entities}), example)
+    assert validate(example) == []
+    assert main(["migrate", str(example)]) == 0
+    assert [p.id for p in load(example).parties] == ["jp", "jp-party"]
+    assert validate(example) == []
 
 
 # --- round trips ------------------------------------------------------------------------

@@ -781,12 +781,13 @@ def rule_mutations(data: dict[str, Any], source: str, kind: str, version: int) -
             if k not in recorded and (m.get("start") or data["issued"]) <= data["issued"]
         ]
         for k in others:
-            for j in (recorded or [j for j in others if j != k])[:1]:
+            partners = recorded or [other for other in others if other != k]
+            for j in partners[:1]:  # the one recorded, or another that can be
                 both: Edits = (
                     (("meetings", k, "relation"), "recorded"),
                     (("meetings", j, "relation"), "recorded"),
                 )
-                at = ("meetings", max(j, k), "relation")
+                at = ("meetings", max(j, k), "relation")  # reported at the second
                 found.append(Mutation(kind, both, at, "rule.recorded_meeting"))
     elif kind == "parent cycle":
         found = [

@@ -158,8 +158,7 @@ def _party_for(key: tuple[str, str], entities: Any, taken: set[Any]) -> Any:
             for field in ("country", "wikidata"):
                 if entity.get(field) is not None:
                     party[field] = entity[field]
-            taken.discard(entity["id"])
-            return party
+            return party  # its id stays taken: the party holds it now
     from jointstmt.model._iso3166 import COUNTRIES
 
     ident = value.lower()
