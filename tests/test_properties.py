@@ -128,6 +128,20 @@ def test_migrating_an_organization_then_a_country_with_its_code_as_id_keeps_ids_
     assert validate(example) == []
 
 
+def test_migrating_keeps_the_meeting_id_apart_from_an_entity_called_meeting(
+    example: Path,
+) -> None:
+    """Found by test_every_generated_statement_is_valid_in_structure_and_rules[v2]: the
+    recorded meeting was always given id ``meeting``, which an entity (or participant) of
+    the version-1 file may have; in version 2 they share one namespace."""
+    statement = load(example)
+    event = Entity(id="meeting", name="the meeting", kind="event")
+    dump(statement.model_copy(update={"entities": (*statement.entities, event)}), example)
+    assert main(["migrate", str(example)]) == 0
+    assert [m.id for m in load(example).meetings] == ["meeting-2"]
+    assert validate(example) == []
+
+
 # --- round trips ------------------------------------------------------------------------
 
 

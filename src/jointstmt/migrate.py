@@ -4,9 +4,10 @@ What changes, and why each change says the same thing:
 
 * ``schema_version: 1`` becomes ``2``.
 * ``meeting`` becomes ``meetings``, a list holding that meeting with ``id:
-  meeting`` and ``relation: recorded``. A version-1 meeting without ``mode``
-  was in person (version 1's default); version 2 has no default, so
-  ``mode: in_person`` is written out.
+  meeting`` (``meeting-2`` if a participant or entity is ``meeting``) and
+  ``relation: recorded``. A version-1 meeting without ``mode`` was in person
+  (version 1's default); version 2 has no default, so ``mode: in_person`` is
+  written out.
 * Every ``source: x`` becomes ``sources: [x]``.
 * ``parties`` are created from what version 1 said through participants: one
   party per country or organization represented. A state entity of that
@@ -94,7 +95,7 @@ def migrate_document(doc: Any) -> None:
         meeting = doc["meeting"]
         if isinstance(meeting, dict):
             _insert_first(meeting, "relation", "recorded")
-            _insert_first(meeting, "id", "meeting")
+            _insert_first(meeting, "id", _meeting_id(doc))
             if "mode" not in meeting:
                 _insert_after(meeting, "level", "mode", "in_person")
         _rename(doc, "meeting", "meetings", _seq([meeting]))
@@ -105,6 +106,22 @@ def migrate_document(doc: Any) -> None:
         _rename(doc, "paragraphs", "body", body)
     else:
         _insert_before(doc, "clauses", "body", body)
+
+
+def _meeting_id(doc: Any) -> str:
+    """``meeting``, or ``meeting-2``, ... when a party, participant or entity has that id
+    (version 2 gives them and meetings one namespace)."""
+    taken = {
+        item.get("id")
+        for key in ("parties", "participants", "entities")
+        for item in doc.get(key) or []
+        if isinstance(item, dict)
+    }
+    ident, n = "meeting", 1
+    while ident in taken:
+        n += 1
+        ident = f"meeting-{n}"
+    return ident
 
 
 def _sources_everywhere(node: Any) -> None:

@@ -140,10 +140,11 @@ _BOOLEANS = st.booleans()
 
 _SLUG_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
 # Slugs that YAML 1.1 or 1.2 would read as something else unless quoted, and the ids
-# migration gives the parties of the favourite countries (below), to collide with.
+# migration gives the recorded meeting and the parties of the favourite countries (below),
+# to collide with.
 _TRICKY_SLUGS = (
     "no", "yes", "on", "off", "true", "null", "nan", "inf", "1", "007", "0x1f", "1e3",
-    "us", "jp", "kr",
+    "us", "jp", "kr", "meeting",
 )  # fmt: skip
 
 
